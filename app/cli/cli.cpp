@@ -1,0 +1,103 @@
+#include "cli/cli.h"
+
+#include "cli/cli_common.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace stackplan::cli {
+
+namespace {
+
+struct Command {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &, QTextStream &, QTextStream &);
+};
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> list = {
+        {"fmt", "rewrite project files in canonical form (--check to verify only)", runFmt},
+        {"info", "summary of a project: options, components with bindings, connections", runInfo},
+        {"profiles", "list platform profiles, or show one with every fact and its source",
+         runProfiles},
+    };
+    return list;
+}
+
+} // namespace
+
+QStringList subcommands()
+{
+    QStringList names;
+    for (const auto &c : commands())
+        names << QString::fromLatin1(c.name);
+    return names;
+}
+
+bool isSubcommand(const QString &argv1)
+{
+    return subcommands().contains(argv1);
+}
+
+int run(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    for (const auto &c : commands())
+        if (!args.isEmpty() && args.first() == QLatin1String(c.name))
+            return c.run(args, out, err);
+    err << "stackplan: unknown command" << Qt::endl;
+    return 2;
+}
+
+void addProfilesOption(QCommandLineParser &parser)
+{
+    parser.addOption(
+        {QStringLiteral("profiles"),
+         QStringLiteral("Also load platform profiles from <dir> (overrides by id; repeatable)."),
+         QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("no-user-profiles"),
+                      QStringLiteral("Do not load profiles from the user folder (%1).")
+                          .arg(Catalogue::userFolder())});
+}
+
+Catalogue loadCatalogue(const QCommandLineParser &parser)
+{
+    return Catalogue::standard(parser.values(QStringLiteral("profiles")),
+                               !parser.isSet(QStringLiteral("no-user-profiles")));
+}
+
+void printCatalogueProblems(const Catalogue &catalogue, QTextStream &err)
+{
+    for (const auto &p : catalogue.problems())
+        err << (p.warning ? "warning: " : "error: ") << p.error.toString() << Qt::endl;
+}
+
+std::optional<Project> loadProject(const QString &path, QTextStream &err)
+{
+    ProjectLoad load = loadProjectFile(path);
+    if (!load.ok()) {
+        err << "error: " << load.error.toString() << Qt::endl;
+        return std::nullopt;
+    }
+    return std::move(load.project);
+}
+
+std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args, QTextStream &out,
+                             QTextStream &err)
+{
+    parser.addHelpOption();
+    QStringList argv = args;
+    argv[0] = QStringLiteral("stackplan ") + args[0];
+    if (!parser.parse(argv)) {
+        err << "stackplan " << args[0] << ": " << parser.errorText() << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return 0;
+    }
+    return std::nullopt;
+}
+
+} // namespace stackplan::cli

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "io/projectfile.h"
+#include "profiles/catalogue.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <optional>
+
+namespace stackplan::cli {
+
+// Shared plumbing of the subcommands: --profiles handling, loading a project with one located
+// error line on failure, and printing catalogue problems.
+void addProfilesOption(QCommandLineParser &parser);
+Catalogue loadCatalogue(const QCommandLineParser &parser);
+// Prints catalogue errors and warnings to `err`, one per line.
+void printCatalogueProblems(const Catalogue &catalogue, QTextStream &err);
+std::optional<Project> loadProject(const QString &path, QTextStream &err);
+// Parses; on --help prints help to `out` and returns 0; on error prints to `err` and returns 2.
+std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args, QTextStream &out,
+                             QTextStream &err);
+
+int runInfo(const QStringList &args, QTextStream &out, QTextStream &err);
+int runFmt(const QStringList &args, QTextStream &out, QTextStream &err);
+int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err);
+
+} // namespace stackplan::cli

@@ -1,0 +1,182 @@
+#include "cli/cli_common.h"
+
+#include "profiles/profilejson.h"
+#include "util/format.h"
+
+namespace stackplan::cli {
+
+namespace {
+
+QString factRef(const Fact &f, const QDate &today)
+{
+    QString text = QStringLiteral("[%1, checked %2").arg(f.source, f.checked.toString(Qt::ISODate));
+    if (f.isStale(today))
+        text += QStringLiteral(", STALE");
+    text += QLatin1Char(']');
+    if (!f.note.isEmpty())
+        text += QStringLiteral("\n        note: ") + f.note;
+    return text;
+}
+
+void printLimits(QTextStream &out, const Limits &limits, const QString &indent, const QDate &today)
+{
+    for (const auto &[key, l] : limits)
+        out << indent << key.leftJustified(22) << ' ' << describeLimit(key, l) << "  "
+            << factRef(l.fact, today) << '\n';
+}
+
+void printMeters(QTextStream &out, const std::vector<Meter> &meters, const QString &indent,
+                 const QDate &today)
+{
+    for (const auto &m : meters)
+        out << indent << describeMeter(m) << "  " << factRef(m.fact, today) << '\n';
+}
+
+void printProfile(QTextStream &out, const Profile &p, const QDate &today)
+{
+    out << p.id << ": " << p.name << " (" << p.vendor << ")\n";
+    out << "  category: " << p.category << '\n';
+    QStringList roles;
+    for (const auto r : p.roles)
+        roles << roleId(r);
+    out << "  roles: " << roles.join(QStringLiteral(", ")) << '\n';
+    out << "  docs: " << p.docs << '\n';
+    out << "  account: " << p.account << '\n';
+    out << "  origin: " << p.origin << '\n';
+    if (!p.description.isEmpty())
+        out << "  " << p.description << '\n';
+    for (const auto &n : p.notes)
+        out << "  note: " << n << '\n';
+    out << "\n  Capabilities\n";
+    for (const auto &row : capabilityRows(p.capabilities))
+        out << "    " << row.key.leftJustified(22) << ' ' << row.value << "  "
+            << factRef(row.fact, today) << '\n';
+    if (!p.limits.empty()) {
+        out << "\n  Limits (all plans)\n";
+        printLimits(out, p.limits, QStringLiteral("    "), today);
+    }
+    for (const auto &plan : p.plans) {
+        out << "\n  Plan " << plan.id << ": " << plan.name << '\n';
+        if (!plan.description.isEmpty())
+            out << "    " << plan.description << '\n';
+        if (plan.fee)
+            out << "    fee: " << formatMoney(plan.fee->amount) << " per month per account ("
+                << plan.fee->key << ")  " << factRef(plan.fee->fact, today) << '\n';
+        if (!plan.requiredFees.isEmpty())
+            out << "    requires: " << plan.requiredFees.join(QStringLiteral(", ")) << '\n';
+        if (plan.credits)
+            out << "    credits: " << formatMoney(plan.credits->amount) << " per month against "
+                << plan.credits->appliesTo.join(QStringLiteral(", ")) << "  "
+                << factRef(plan.credits->fact, today) << '\n';
+        const auto caps = capabilityRows(plan.capabilities);
+        if (!caps.empty()) {
+            out << "    Capabilities\n";
+            for (const auto &row : caps)
+                out << "      " << row.key.leftJustified(20) << ' ' << row.value << "  "
+                    << factRef(row.fact, today) << '\n';
+        }
+        if (!plan.limits.empty()) {
+            out << "    Limits\n";
+            printLimits(out, plan.limits, QStringLiteral("      "), today);
+        }
+        if (!plan.meters.empty()) {
+            out << "    Prices\n";
+            printMeters(out, plan.meters, QStringLiteral("      "), today);
+        }
+        for (const auto &inst : plan.instances) {
+            out << "    Instance " << inst.id;
+            if (inst.name != inst.id)
+                out << ": " << inst.name;
+            out << '\n';
+            printLimits(out, inst.limits, QStringLiteral("      "), today);
+            printMeters(out, inst.meters, QStringLiteral("      "), today);
+        }
+    }
+}
+
+} // namespace
+
+int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "List platform profiles, or show every fact of one with its source and date."));
+    parser.addPositionalArgument(QStringLiteral("show"),
+                                 QStringLiteral("`show ID` prints one profile."),
+                                 QStringLiteral("[show ID]"));
+    parser.addOption({QStringLiteral("format"), QStringLiteral("Output format: text or json."),
+                      QStringLiteral("format"), QStringLiteral("text")});
+    addProfilesOption(parser);
+    if (const auto rc = parseArgs(parser, args, out, err))
+        return *rc;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")) {
+        err << "stackplan profiles: unknown format \"" << format << "\" (use text or json)"
+            << Qt::endl;
+        return 2;
+    }
+    const QStringList pos = parser.positionalArguments();
+    if (!(pos.isEmpty() || (pos.size() == 2 && pos[0] == QLatin1String("show")))) {
+        err << "usage: stackplan profiles [show ID] [--format text|json]" << Qt::endl;
+        return 2;
+    }
+    const Catalogue catalogue = loadCatalogue(parser);
+    printCatalogueProblems(catalogue, err);
+    const QDate now = today();
+    const int rc = catalogue.hasErrors() ? 2 : 0;
+
+    if (pos.size() == 2) {
+        const Profile *p = catalogue.profile(pos[1]);
+        if (!p) {
+            err << "stackplan profiles: no profile \"" << pos[1] << "\"" << Qt::endl;
+            return 2;
+        }
+        if (format == QLatin1String("json"))
+            out << QString::fromStdString(profileToJson(*p, now).dump(2)) << '\n';
+        else
+            printProfile(out, *p, now);
+        out.flush();
+        return rc;
+    }
+
+    if (format == QLatin1String("json")) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const auto &p : catalogue.profiles()) {
+            nlohmann::ordered_json e;
+            e["id"] = p.id.toStdString();
+            e["name"] = p.name.toStdString();
+            e["vendor"] = p.vendor.toStdString();
+            e["category"] = p.category.toStdString();
+            nlohmann::ordered_json plans = nlohmann::ordered_json::array();
+            for (const auto &plan : p.plans)
+                plans.push_back(plan.id.toStdString());
+            e["plans"] = plans;
+            e["origin"] = p.origin.toStdString();
+            list.push_back(e);
+        }
+        out << QString::fromStdString(list.dump(2)) << '\n';
+        out.flush();
+        return rc;
+    }
+    int idW = 2, nameW = 4, vendorW = 6;
+    for (const auto &p : catalogue.profiles()) {
+        idW = std::max(idW, int(p.id.size()));
+        nameW = std::max(nameW, int(p.name.size()));
+        vendorW = std::max(vendorW, int(p.vendor.size()));
+    }
+    out << QStringLiteral("ID").leftJustified(idW) << "  "
+        << QStringLiteral("NAME").leftJustified(nameW) << "  "
+        << QStringLiteral("VENDOR").leftJustified(vendorW) << "  PLANS\n";
+    for (const auto &p : catalogue.profiles()) {
+        QStringList plans;
+        for (const auto &plan : p.plans)
+            plans << plan.id;
+        out << p.id.leftJustified(idW) << "  " << p.name.leftJustified(nameW) << "  "
+            << p.vendor.leftJustified(vendorW) << "  " << plans.join(QStringLiteral(", ")) << '\n';
+    }
+    out << catalogue.profiles().size() << " profiles\n";
+    out.flush();
+    return rc;
+}
+
+} // namespace stackplan::cli

@@ -1,0 +1,862 @@
+#include "io/projectfile.h"
+
+#include "io/jsonlocator.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <set>
+
+namespace stackplan {
+
+using json = nlohmann::json;
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+struct Failure {
+    std::vector<std::string> path;
+    QString message;
+};
+
+class Reader
+{
+public:
+    [[noreturn]] void fail(const QString &message) { throw Failure{m_path, message}; }
+    [[noreturn]] void failAt(const std::string &key, const QString &message)
+    {
+        m_path.push_back(key);
+        fail(message);
+    }
+
+    // RAII step into a key or index of the current path.
+    class Step
+    {
+    public:
+        Step(Reader &r, std::string seg) : m_r(r) { m_r.m_path.push_back(std::move(seg)); }
+        ~Step() { m_r.m_path.pop_back(); }
+        Step(const Step &) = delete;
+        Step &operator=(const Step &) = delete;
+
+    private:
+        Reader &m_r;
+    };
+
+    static QString typeName(const json &v)
+    {
+        if (v.is_number())
+            return QStringLiteral("a number");
+        if (v.is_string())
+            return QStringLiteral("a string");
+        if (v.is_boolean())
+            return QStringLiteral("a boolean");
+        if (v.is_array())
+            return QStringLiteral("an array");
+        if (v.is_object())
+            return QStringLiteral("an object");
+        return QStringLiteral("null");
+    }
+
+    void expectObject(const json &v, const std::set<std::string> &allowed)
+    {
+        if (!v.is_object())
+            fail(QStringLiteral("expected an object, found %1").arg(typeName(v)));
+        for (const auto &item : v.items())
+            if (!allowed.count(item.key()))
+                failAt(
+                    item.key(),
+                    QStringLiteral("unknown field \"%1\"").arg(QString::fromStdString(item.key())));
+    }
+
+    const json &required(const json &obj, const char *key)
+    {
+        const auto it = obj.find(key);
+        if (it == obj.end())
+            fail(QStringLiteral("missing required field \"%1\"").arg(QLatin1String(key)));
+        return *it;
+    }
+
+    QString string(const json &obj, const char *key, bool isRequired = false)
+    {
+        const auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (isRequired)
+                fail(QStringLiteral("missing required field \"%1\"").arg(QLatin1String(key)));
+            return {};
+        }
+        Step s(*this, key);
+        if (!it->is_string())
+            fail(QStringLiteral("expected a string, found %1").arg(typeName(*it)));
+        return QString::fromStdString(it->get<std::string>());
+    }
+
+    QString id(const json &obj, const char *key)
+    {
+        const QString value = string(obj, key, true);
+        if (!isValidId(value)) {
+            Step s(*this, key);
+            fail(
+                QStringLiteral("invalid id \"%1\": use lowercase letters, digits and single dashes")
+                    .arg(value.left(80)));
+        }
+        return value;
+    }
+
+    bool boolean(const json &obj, const char *key)
+    {
+        const auto it = obj.find(key);
+        if (it == obj.end())
+            return false;
+        Step s(*this, key);
+        if (!it->is_boolean())
+            fail(QStringLiteral("expected a boolean, found %1").arg(typeName(*it)));
+        return it->get<bool>();
+    }
+
+    double numberValue(const json &v, bool allowNegative)
+    {
+        if (!v.is_number())
+            fail(QStringLiteral("expected a number, found %1").arg(typeName(v)));
+        const double d = v.get<double>();
+        if (!std::isfinite(d))
+            fail(QStringLiteral("number out of range"));
+        if (!allowNegative && d < 0)
+            fail(QStringLiteral("must not be negative, found %1").arg(d));
+        return d;
+    }
+
+    std::optional<double> number(const json &obj, const char *key, bool allowNegative = false)
+    {
+        const auto it = obj.find(key);
+        if (it == obj.end())
+            return std::nullopt;
+        Step s(*this, key);
+        return numberValue(*it, allowNegative);
+    }
+
+    std::optional<int> integer(const json &obj, const char *key)
+    {
+        const auto it = obj.find(key);
+        if (it == obj.end())
+            return std::nullopt;
+        Step s(*this, key);
+        const double d = numberValue(*it, false);
+        if (d != std::floor(d))
+            fail(QStringLiteral("expected a whole number, found %1").arg(d));
+        if (d > 2147483647.0)
+            fail(QStringLiteral("number too large, found %1").arg(QString::number(d, 'f', 0)));
+        return int(d);
+    }
+
+    QStringList stringList(const json &obj, const char *key)
+    {
+        const auto it = obj.find(key);
+        if (it == obj.end())
+            return {};
+        Step s(*this, key);
+        if (!it->is_array())
+            fail(QStringLiteral("expected an array of strings, found %1").arg(typeName(*it)));
+        QStringList out;
+        for (size_t i = 0; i < it->size(); ++i) {
+            Step e(*this, std::to_string(i));
+            const auto &v = (*it)[i];
+            if (!v.is_string())
+                fail(QStringLiteral("expected a string, found %1").arg(typeName(v)));
+            out << QString::fromStdString(v.get<std::string>());
+        }
+        return out;
+    }
+
+    const json &array(const json &obj, const char *key, bool isRequired)
+    {
+        static const json empty = json::array();
+        const auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (isRequired)
+                fail(QStringLiteral("missing required field \"%1\"").arg(QLatin1String(key)));
+            return empty;
+        }
+        Step s(*this, key);
+        if (!it->is_array())
+            fail(QStringLiteral("expected an array, found %1").arg(typeName(*it)));
+        return *it;
+    }
+
+    Project project(const json &root)
+    {
+        if (!root.is_object())
+            fail(QStringLiteral("expected a Stackplan project (a JSON object), found %1")
+                     .arg(typeName(root)));
+        {
+            const QString format = string(root, "format", true);
+            if (format != QLatin1String("stackplan")) {
+                Step s(*this, "format");
+                fail(QStringLiteral(
+                         "not a Stackplan project: format is \"%1\", expected \"stackplan\"")
+                         .arg(format.left(80)));
+            }
+            const auto version = integer(root, "version");
+            if (!version)
+                fail(QStringLiteral("missing required field \"version\""));
+            if (*version > kProjectFormatVersion) {
+                Step s(*this, "version");
+                fail(QStringLiteral(
+                         "this file uses format version %1, written by a newer Stackplan; "
+                         "this version reads up to version %2. Open it with a newer "
+                         "Stackplan; it has not been changed.")
+                         .arg(*version)
+                         .arg(kProjectFormatVersion));
+            }
+            if (*version < 1) {
+                Step s(*this, "version");
+                fail(QStringLiteral("invalid format version %1").arg(*version));
+            }
+        }
+        expectObject(root, {"format", "version", "name", "description", "assumptions", "baseline",
+                            "options", "layout"});
+        Project p;
+        p.name = string(root, "name", true);
+        p.description = string(root, "description");
+        if (const auto it = root.find("assumptions"); it != root.end()) {
+            Step s(*this, "assumptions");
+            p.assumptions = assumptions(*it);
+        }
+        const json &opts = array(root, "options", true);
+        {
+            Step s(*this, "options");
+            if (opts.empty())
+                fail(QStringLiteral("a project needs at least one option"));
+            std::map<QString, size_t> seen;
+            for (size_t i = 0; i < opts.size(); ++i) {
+                Step e(*this, std::to_string(i));
+                Option o = option(opts[i]);
+                if (const auto it = seen.find(o.id); it != seen.end())
+                    failAt("id",
+                           QStringLiteral("duplicate option id \"%1\" (first used by option %2)")
+                               .arg(o.id)
+                               .arg(it->second));
+                seen.emplace(o.id, i);
+                p.options.push_back(std::move(o));
+            }
+        }
+        p.baseline = string(root, "baseline", true);
+        if (!p.option(p.baseline))
+            failAt("baseline", QStringLiteral("baseline \"%1\" is not an option of this project")
+                                   .arg(p.baseline.left(80)));
+        if (const auto it = root.find("layout"); it != root.end()) {
+            Step s(*this, "layout");
+            layout(*it, p);
+        }
+        return p;
+    }
+
+    Assumptions assumptions(const json &v)
+    {
+        expectObject(v, {"traffic", "monthly_budget", "slo"});
+        Assumptions a;
+        if (const auto it = v.find("traffic"); it != v.end()) {
+            Step s(*this, "traffic");
+            expectObject(*it, {"low", "typical", "high"});
+            a.trafficLow = number(*it, "low").value_or(a.trafficLow);
+            a.trafficTypical = number(*it, "typical").value_or(a.trafficTypical);
+            a.trafficHigh = number(*it, "high").value_or(a.trafficHigh);
+        }
+        a.monthlyBudget = number(v, "monthly_budget");
+        if (const auto it = v.find("slo"); it != v.end()) {
+            Step s(*this, "slo");
+            expectObject(*it, {"p50_ms", "p95_ms", "availability_pct"});
+            a.slo.p50Ms = number(*it, "p50_ms");
+            a.slo.p95Ms = number(*it, "p95_ms");
+            a.slo.availabilityPct = number(*it, "availability_pct");
+            if (a.slo.availabilityPct && *a.slo.availabilityPct > 100)
+                failAt("availability_pct", QStringLiteral("availability must be at most 100 %"));
+        }
+        return a;
+    }
+
+    Option option(const json &v)
+    {
+        expectObject(v, {"id", "name", "description", "components", "connections"});
+        Option o;
+        o.id = id(v, "id");
+        o.name = string(v, "name", true);
+        o.description = string(v, "description");
+        const json &comps = array(v, "components", false);
+        {
+            Step s(*this, "components");
+            std::map<QString, size_t> seen;
+            for (size_t i = 0; i < comps.size(); ++i) {
+                Step e(*this, std::to_string(i));
+                Component c = component(comps[i]);
+                if (const auto it = seen.find(c.id); it != seen.end())
+                    failAt("id", QStringLiteral(
+                                     "duplicate component id \"%1\" (first used by component %2)")
+                                     .arg(c.id)
+                                     .arg(it->second));
+                seen.emplace(c.id, i);
+                o.components.push_back(std::move(c));
+            }
+        }
+        const json &conns = array(v, "connections", false);
+        {
+            Step s(*this, "connections");
+            std::map<QString, size_t> seen;
+            for (size_t i = 0; i < conns.size(); ++i) {
+                Step e(*this, std::to_string(i));
+                Connection c = connection(conns[i], o);
+                if (const auto it = seen.find(c.id); it != seen.end())
+                    failAt("id", QStringLiteral(
+                                     "duplicate connection id \"%1\" (first used by connection %2)")
+                                     .arg(c.id)
+                                     .arg(it->second));
+                seen.emplace(c.id, i);
+                o.connections.push_back(std::move(c));
+            }
+        }
+        return o;
+    }
+
+    Component component(const json &v)
+    {
+        expectObject(v, {"id", "name", "role", "description", "binding", "region", "workload",
+                         "traffic", "env"});
+        Component c;
+        c.id = id(v, "id");
+        c.name = string(v, "name", true);
+        const QString role = string(v, "role", true);
+        const auto r = roleFromId(role);
+        if (!r)
+            failAt("role", QStringLiteral("unknown role \"%1\"; expected one of: %2")
+                               .arg(role.left(80), roleIds().join(QStringLiteral(", "))));
+        c.role = *r;
+        c.description = string(v, "description");
+        c.region = string(v, "region");
+        if (const auto it = v.find("binding"); it != v.end()) {
+            Step s(*this, "binding");
+            expectObject(*it, {"profile", "plan", "instance"});
+            c.binding.profile = string(*it, "profile", true);
+            c.binding.plan = string(*it, "plan");
+            c.binding.instance = string(*it, "instance");
+        }
+        if (const auto it = v.find("workload"); it != v.end()) {
+            Step s(*this, "workload");
+            c.workload = workload(*it);
+        }
+        if (const auto it = v.find("traffic"); it != v.end()) {
+            Step s(*this, "traffic");
+            c.traffic = traffic(*it);
+        }
+        const json &env = array(v, "env", false);
+        {
+            Step s(*this, "env");
+            std::set<QString> names;
+            for (size_t i = 0; i < env.size(); ++i) {
+                Step e(*this, std::to_string(i));
+                expectObject(env[i], {"name", "secret", "value"});
+                EnvVar var;
+                var.name = string(env[i], "name", true);
+                if (var.name.isEmpty())
+                    failAt("name", QStringLiteral("environment variable name must not be empty"));
+                if (!names.insert(var.name).second)
+                    failAt("name", QStringLiteral("duplicate environment variable \"%1\"")
+                                       .arg(var.name.left(80)));
+                var.secret = boolean(env[i], "secret");
+                var.value = string(env[i], "value");
+                c.env.push_back(std::move(var));
+            }
+        }
+        return c;
+    }
+
+    Workload workload(const json &v)
+    {
+        expectObject(v, {"language",        "runtime_version",
+                         "framework",       "packages",
+                         "memory_mb",       "cpu_ms_per_request",
+                         "request_ms",      "longest_request_s",
+                         "artifact_mb",     "vcpu",
+                         "hours_per_month", "websockets",
+                         "streaming",       "filesystem",
+                         "background_jobs", "scheduled_jobs",
+                         "connection_pool", "min_instances",
+                         "max_instances",   "port",
+                         "routes"});
+        Workload w;
+        w.language = string(v, "language");
+        w.runtimeVersion = string(v, "runtime_version");
+        w.framework = string(v, "framework");
+        w.packages = stringList(v, "packages");
+        w.memoryMb = number(v, "memory_mb");
+        w.cpuMsPerRequest = number(v, "cpu_ms_per_request");
+        w.requestMs = number(v, "request_ms");
+        w.longestRequestS = number(v, "longest_request_s");
+        w.artifactMb = number(v, "artifact_mb");
+        w.vcpu = number(v, "vcpu");
+        w.hoursPerMonth = number(v, "hours_per_month");
+        if (w.hoursPerMonth && *w.hoursPerMonth > 744)
+            failAt("hours_per_month",
+                   QStringLiteral("a month has at most 744 hours, found %1").arg(*w.hoursPerMonth));
+        w.websockets = boolean(v, "websockets");
+        w.streaming = boolean(v, "streaming");
+        if (v.contains("filesystem")) {
+            const QString fs = string(v, "filesystem");
+            const auto need = filesystemNeedFromId(fs);
+            if (!need)
+                failAt("filesystem",
+                       QStringLiteral("unknown filesystem need \"%1\"; expected one of: %2")
+                           .arg(fs.left(80), filesystemNeedIds().join(QStringLiteral(", "))));
+            w.filesystem = *need;
+        }
+        w.backgroundJobs = boolean(v, "background_jobs");
+        w.scheduledJobs = stringList(v, "scheduled_jobs");
+        w.connectionPool = integer(v, "connection_pool");
+        w.minInstances = integer(v, "min_instances");
+        w.maxInstances = integer(v, "max_instances");
+        if (w.minInstances && w.maxInstances && *w.minInstances > *w.maxInstances)
+            failAt("min_instances", QStringLiteral("min instances (%1) exceed max instances (%2)")
+                                        .arg(*w.minInstances)
+                                        .arg(*w.maxInstances));
+        w.port = integer(v, "port");
+        if (w.port && (*w.port < 1 || *w.port > 65535))
+            failAt("port",
+                   QStringLiteral("port must be between 1 and 65535, found %1").arg(*w.port));
+        w.routes = stringList(v, "routes");
+        return w;
+    }
+
+    Traffic traffic(const json &v)
+    {
+        expectObject(v, {"requests_per_month", "egress_gb", "storage_gb", "reads_per_month",
+                         "writes_per_month", "vectors_stored", "vector_queries_per_month",
+                         "vector_dimensions", "neurons_per_month"});
+        Traffic t;
+        t.requestsPerMonth = number(v, "requests_per_month");
+        t.egressGb = number(v, "egress_gb");
+        t.storageGb = number(v, "storage_gb");
+        t.readsPerMonth = number(v, "reads_per_month");
+        t.writesPerMonth = number(v, "writes_per_month");
+        t.vectorsStored = number(v, "vectors_stored");
+        t.vectorQueriesPerMonth = number(v, "vector_queries_per_month");
+        t.vectorDimensions = integer(v, "vector_dimensions");
+        t.neuronsPerMonth = number(v, "neurons_per_month");
+        return t;
+    }
+
+    Connection connection(const json &v, const Option &o)
+    {
+        expectObject(v, {"id", "from", "to", "protocol", "via", "pooled"});
+        Connection c;
+        c.id = id(v, "id");
+        c.from = string(v, "from", true);
+        c.to = string(v, "to", true);
+        const QString protocol = string(v, "protocol", true);
+        const auto p = protocolFromId(protocol);
+        if (!p)
+            failAt("protocol",
+                   QStringLiteral("unknown protocol \"%1\"; expected one of: %2")
+                       .arg(protocol.left(80), protocolIds().join(QStringLiteral(", "))));
+        c.protocol = *p;
+        c.via = string(v, "via");
+        c.pooled = boolean(v, "pooled");
+        if (!o.component(c.from))
+            failAt("from",
+                   QStringLiteral("connection from missing component \"%1\"").arg(c.from.left(80)));
+        if (!o.component(c.to))
+            failAt("to",
+                   QStringLiteral("connection to missing component \"%1\"").arg(c.to.left(80)));
+        if (c.from == c.to)
+            failAt("to", QStringLiteral("connection from \"%1\" to itself").arg(c.from));
+        if (!c.via.isEmpty() && !o.component(c.via))
+            failAt("via",
+                   QStringLiteral("connection via missing component \"%1\"").arg(c.via.left(80)));
+        return c;
+    }
+
+    void layout(const json &v, Project &p)
+    {
+        if (!v.is_object())
+            fail(QStringLiteral("expected an object, found %1").arg(typeName(v)));
+        for (const auto &[optionKey, entries] : v.items()) {
+            Step s(*this, optionKey);
+            Option *o = p.option(QString::fromStdString(optionKey));
+            if (!o)
+                fail(QStringLiteral("layout for missing option \"%1\"")
+                         .arg(QString::fromStdString(optionKey).left(80)));
+            if (!entries.is_object())
+                fail(QStringLiteral("expected an object, found %1").arg(typeName(entries)));
+            for (const auto &[compKey, pos] : entries.items()) {
+                Step c(*this, compKey);
+                const QString compId = QString::fromStdString(compKey);
+                if (!o->component(compId))
+                    fail(
+                        QStringLiteral("layout for missing component \"%1\"").arg(compId.left(80)));
+                expectObject(pos, {"x", "y", "pinned"});
+                LayoutEntry e;
+                {
+                    Step sx(*this, "x");
+                    e.x = numberValue(required(pos, "x"), true);
+                }
+                {
+                    Step sy(*this, "y");
+                    e.y = numberValue(required(pos, "y"), true);
+                }
+                e.pinned = boolean(pos, "pinned");
+                o->layout[compId] = e;
+            }
+        }
+    }
+
+private:
+    std::vector<std::string> m_path;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+ojson num(double v)
+{
+    if (std::floor(v) == v && std::fabs(v) < 9.0e15)
+        return ojson(static_cast<std::int64_t>(v));
+    return ojson(v);
+}
+
+std::string str(const QString &s)
+{
+    return s.toStdString();
+}
+
+ojson strings(const QStringList &list)
+{
+    ojson a = ojson::array();
+    for (const auto &s : list)
+        a.push_back(str(s));
+    return a;
+}
+
+void putNum(ojson &o, const char *key, const std::optional<double> &v)
+{
+    if (v)
+        o[key] = num(*v);
+}
+
+void putInt(ojson &o, const char *key, const std::optional<int> &v)
+{
+    if (v)
+        o[key] = *v;
+}
+
+void putStr(ojson &o, const char *key, const QString &v)
+{
+    if (!v.isEmpty())
+        o[key] = str(v);
+}
+
+void putList(ojson &o, const char *key, const QStringList &v)
+{
+    if (!v.isEmpty())
+        o[key] = strings(v);
+}
+
+void putBool(ojson &o, const char *key, bool v)
+{
+    if (v)
+        o[key] = true;
+}
+
+ojson writeWorkload(const Workload &w)
+{
+    ojson o = ojson::object();
+    putStr(o, "language", w.language);
+    putStr(o, "runtime_version", w.runtimeVersion);
+    putStr(o, "framework", w.framework);
+    putList(o, "packages", w.packages);
+    putNum(o, "memory_mb", w.memoryMb);
+    putNum(o, "cpu_ms_per_request", w.cpuMsPerRequest);
+    putNum(o, "request_ms", w.requestMs);
+    putNum(o, "longest_request_s", w.longestRequestS);
+    putNum(o, "artifact_mb", w.artifactMb);
+    putNum(o, "vcpu", w.vcpu);
+    putNum(o, "hours_per_month", w.hoursPerMonth);
+    putBool(o, "websockets", w.websockets);
+    putBool(o, "streaming", w.streaming);
+    if (w.filesystem != FilesystemNeed::None)
+        o["filesystem"] = str(filesystemNeedId(w.filesystem));
+    putBool(o, "background_jobs", w.backgroundJobs);
+    putList(o, "scheduled_jobs", w.scheduledJobs);
+    putInt(o, "connection_pool", w.connectionPool);
+    putInt(o, "min_instances", w.minInstances);
+    putInt(o, "max_instances", w.maxInstances);
+    putInt(o, "port", w.port);
+    putList(o, "routes", w.routes);
+    return o;
+}
+
+ojson writeTraffic(const Traffic &t)
+{
+    ojson o = ojson::object();
+    putNum(o, "requests_per_month", t.requestsPerMonth);
+    putNum(o, "egress_gb", t.egressGb);
+    putNum(o, "storage_gb", t.storageGb);
+    putNum(o, "reads_per_month", t.readsPerMonth);
+    putNum(o, "writes_per_month", t.writesPerMonth);
+    putNum(o, "vectors_stored", t.vectorsStored);
+    putNum(o, "vector_queries_per_month", t.vectorQueriesPerMonth);
+    putInt(o, "vector_dimensions", t.vectorDimensions);
+    putNum(o, "neurons_per_month", t.neuronsPerMonth);
+    return o;
+}
+
+ojson writeComponent(const Component &c)
+{
+    ojson o = ojson::object();
+    o["id"] = str(c.id);
+    o["name"] = str(c.name);
+    o["role"] = str(roleId(c.role));
+    putStr(o, "description", c.description);
+    if (c.binding.isBound()) {
+        ojson b = ojson::object();
+        b["profile"] = str(c.binding.profile);
+        putStr(b, "plan", c.binding.plan);
+        putStr(b, "instance", c.binding.instance);
+        o["binding"] = std::move(b);
+    }
+    putStr(o, "region", c.region);
+    if (ojson w = writeWorkload(c.workload); !w.empty())
+        o["workload"] = std::move(w);
+    if (ojson t = writeTraffic(c.traffic); !t.empty())
+        o["traffic"] = std::move(t);
+    if (!c.env.empty()) {
+        ojson env = ojson::array();
+        for (const auto &var : c.env) {
+            ojson e = ojson::object();
+            e["name"] = str(var.name);
+            putBool(e, "secret", var.secret);
+            putStr(e, "value", var.value);
+            env.push_back(std::move(e));
+        }
+        o["env"] = std::move(env);
+    }
+    return o;
+}
+
+ojson writeConnection(const Connection &c)
+{
+    ojson o = ojson::object();
+    o["id"] = str(c.id);
+    o["from"] = str(c.from);
+    o["to"] = str(c.to);
+    o["protocol"] = str(protocolId(c.protocol));
+    putStr(o, "via", c.via);
+    putBool(o, "pooled", c.pooled);
+    return o;
+}
+
+ojson writeAssumptions(const Assumptions &a)
+{
+    ojson o = ojson::object();
+    ojson t = ojson::object();
+    t["low"] = num(a.trafficLow);
+    t["typical"] = num(a.trafficTypical);
+    t["high"] = num(a.trafficHigh);
+    o["traffic"] = std::move(t);
+    putNum(o, "monthly_budget", a.monthlyBudget);
+    ojson slo = ojson::object();
+    putNum(slo, "p50_ms", a.slo.p50Ms);
+    putNum(slo, "p95_ms", a.slo.p95Ms);
+    putNum(slo, "availability_pct", a.slo.availabilityPct);
+    if (!slo.empty())
+        o["slo"] = std::move(slo);
+    return o;
+}
+
+} // namespace
+
+ProjectLoad parseProject(const QByteArray &bytes, const QString &fileName)
+{
+    ProjectLoad result;
+    result.error.file = fileName;
+    const std::string_view text(bytes.constData(), size_t(bytes.size()));
+    json root;
+    try {
+        root = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error &e) {
+        const auto pos = positionOfOffset(text, e.byte > 0 ? e.byte - 1 : 0);
+        result.error.line = pos.line;
+        result.error.column = pos.column;
+        // nlohmann: "[json.exception.parse_error.101] parse error at line 3, column 5: syntax
+        // error while parsing ..." — keep the part after the location, which we print ourselves.
+        QString what = QString::fromUtf8(e.what());
+        const int colon = what.indexOf(QStringLiteral(": "));
+        if (colon >= 0)
+            what = what.mid(colon + 2);
+        result.error.message = QStringLiteral("invalid JSON: ") + what;
+        return result;
+    } catch (const json::exception &e) {
+        // e.g. out_of_range.406 "number overflow parsing '1e999'": locate the literal.
+        QString what = QString::fromUtf8(e.what());
+        what = what.mid(what.indexOf(QLatin1Char(']')) + 2);
+        const int quote = int(what.indexOf(QLatin1Char('\'')));
+        const std::string literal
+            = quote >= 0 ? what.mid(quote + 1).chopped(1).toStdString() : std::string();
+        const size_t at = literal.empty() ? std::string_view::npos : text.find(literal);
+        const auto pos = positionOfOffset(text, at == std::string_view::npos ? 0 : at);
+        result.error.line = pos.line;
+        result.error.column = pos.column;
+        result.error.message = QStringLiteral("invalid JSON: ") + what;
+        return result;
+    }
+    try {
+        Reader reader;
+        result.project = reader.project(root);
+    } catch (const Failure &f) {
+        result.error.path = QString::fromStdString(jsonPointerString(f.path));
+        result.error.message = f.message;
+        // Locate the deepest existing part of the path, so "missing field" points at its object.
+        for (size_t n = f.path.size() + 1; n-- > 0;) {
+            const std::vector<std::string> prefix(f.path.begin(), f.path.begin() + long(n));
+            if (const auto off = locateJsonPointer(text, prefix)) {
+                const auto pos = positionOfOffset(text, *off);
+                result.error.line = pos.line;
+                result.error.column = pos.column;
+                break;
+            }
+        }
+    } catch (const json::exception &e) {
+        result.error.message = QStringLiteral("invalid value: ") + QString::fromUtf8(e.what());
+    }
+    return result;
+}
+
+ProjectLoad loadProjectFile(const QString &path)
+{
+    QFile file(path);
+    const QString name = QFileInfo(path).fileName();
+    if (!file.open(QIODevice::ReadOnly)) {
+        ProjectLoad result;
+        result.error.file = path;
+        result.error.message = QStringLiteral("cannot open: %1").arg(file.errorString());
+        return result;
+    }
+    constexpr qint64 kMaxSize = 256ll * 1024 * 1024;
+    if (file.size() > kMaxSize) {
+        ProjectLoad result;
+        result.error.file = path;
+        result.error.message = QStringLiteral("file is larger than 256 MB; not a project file");
+        return result;
+    }
+    ProjectLoad result = parseProject(file.readAll(), path);
+    Q_UNUSED(name);
+    return result;
+}
+
+QByteArray serializeProject(const Project &p)
+{
+    ojson root = ojson::object();
+    root["format"] = "stackplan";
+    root["version"] = kProjectFormatVersion;
+    root["name"] = str(p.name);
+    putStr(root, "description", p.description);
+    root["assumptions"] = writeAssumptions(p.assumptions);
+    root["baseline"] = str(p.baseline);
+    ojson options = ojson::array();
+    ojson layout = ojson::object();
+    for (const auto &o : p.options) {
+        ojson opt = ojson::object();
+        opt["id"] = str(o.id);
+        opt["name"] = str(o.name);
+        putStr(opt, "description", o.description);
+        ojson comps = ojson::array();
+        for (const auto &c : o.components)
+            comps.push_back(writeComponent(c));
+        opt["components"] = std::move(comps);
+        ojson conns = ojson::array();
+        for (const auto &c : o.connections)
+            conns.push_back(writeConnection(c));
+        opt["connections"] = std::move(conns);
+        options.push_back(std::move(opt));
+
+        ojson positions = ojson::object();
+        for (const auto &c : o.components) {
+            const auto it = o.layout.find(c.id);
+            if (it == o.layout.end())
+                continue;
+            ojson e = ojson::object();
+            e["x"] = num(it->second.x);
+            e["y"] = num(it->second.y);
+            putBool(e, "pinned", it->second.pinned);
+            positions[str(c.id)] = std::move(e);
+        }
+        if (!positions.empty())
+            layout[str(o.id)] = std::move(positions);
+    }
+    root["options"] = std::move(options);
+    root["layout"] = std::move(layout);
+    std::string out = root.dump(2, ' ', false, json::error_handler_t::replace);
+    out += '\n';
+    return QByteArray::fromStdString(out);
+}
+
+bool saveProjectFile(const Project &project, const QString &path, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray bytes = serializeProject(project);
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    return true;
+}
+
+QString checkOption(const Option &option)
+{
+    if (!isValidId(option.id))
+        return QStringLiteral("invalid option id \"%1\"").arg(option.id.left(80));
+    std::set<QString> ids;
+    for (const auto &c : option.components) {
+        if (!isValidId(c.id))
+            return QStringLiteral("invalid component id \"%1\"").arg(c.id.left(80));
+        if (!isValidRole(c.role))
+            return QStringLiteral("component \"%1\" has an unknown role").arg(c.id);
+        if (!ids.insert(c.id).second)
+            return QStringLiteral("duplicate component id \"%1\"").arg(c.id);
+    }
+    std::set<QString> connIds;
+    for (const auto &c : option.connections) {
+        if (!isValidId(c.id))
+            return QStringLiteral("invalid connection id \"%1\"").arg(c.id.left(80));
+        if (!connIds.insert(c.id).second)
+            return QStringLiteral("duplicate connection id \"%1\"").arg(c.id);
+        if (!isValidProtocol(c.protocol))
+            return QStringLiteral("connection \"%1\" has an unknown protocol").arg(c.id);
+        if (!ids.count(c.from))
+            return QStringLiteral("connection \"%1\" from missing component \"%2\"")
+                .arg(c.id, c.from);
+        if (!ids.count(c.to))
+            return QStringLiteral("connection \"%1\" to missing component \"%2\"").arg(c.id, c.to);
+        if (c.from == c.to)
+            return QStringLiteral("connection \"%1\" from \"%2\" to itself").arg(c.id, c.from);
+        if (!c.via.isEmpty() && !ids.count(c.via))
+            return QStringLiteral("connection \"%1\" via missing component \"%2\"")
+                .arg(c.id, c.via);
+    }
+    for (const auto &[id, entry] : option.layout)
+        if (!ids.count(id))
+            return QStringLiteral("layout entry for missing component \"%1\"").arg(id);
+    return {};
+}
+
+} // namespace stackplan

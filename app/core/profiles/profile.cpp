@@ -1,0 +1,175 @@
+#include "profiles/profile.h"
+
+#include <algorithm>
+
+namespace stackplan {
+
+const std::vector<LimitKeyInfo> &limitKeys()
+{
+    static const std::vector<LimitKeyInfo> keys = {
+        {"memory_mb", "MB", "memory"},
+        {"vcpu", "vCPU", "vCPU"},
+        {"disk_gb", "GB", "disk"},
+        {"cpu_ms", "ms", "CPU time per request"},
+        {"request_timeout_s", "s", "request timeout"},
+        {"artifact_mb", "MB", "artifact size"},
+        {"startup_ms", "ms", "start-up time"},
+        {"outbound_connections", "connections", "simultaneous outbound connections"},
+        {"subrequests", "subrequests", "subrequests per request"},
+        {"daily_requests", "requests/day", "requests per day"},
+        {"max_instances", "instances", "max instances"},
+        {"concurrency", "requests", "concurrent requests per instance"},
+        {"db_connections", "connections", "direct database connections"},
+        {"pooler_connections", "connections", "pooler client connections"},
+        {"storage_gb", "GB", "storage"},
+        {"env_vars", "variables", "environment variables"},
+        {"vector_dimensions", "dimensions", "vector dimensions"},
+        {"vectors", "vectors", "vectors per index"},
+        {"websocket_connections", "connections", "WebSocket connections"},
+    };
+    return keys;
+}
+
+const LimitKeyInfo *limitKeyInfo(const QString &key)
+{
+    for (const auto &k : limitKeys())
+        if (key == QLatin1String(k.key))
+            return &k;
+    return nullptr;
+}
+
+void Capabilities::overrideWith(const Capabilities &o)
+{
+    auto take = [](auto &mine, const auto &theirs) {
+        if (theirs)
+            mine = theirs;
+    };
+    take(runtimes, o.runtimes);
+    take(packages, o.packages);
+    take(websockets, o.websockets);
+    take(filesystem, o.filesystem);
+    take(backgroundJobs, o.backgroundJobs);
+    take(scheduler, o.scheduler);
+    take(outboundTcp, o.outboundTcp);
+    take(execution, o.execution);
+    take(scaleToZero, o.scaleToZero);
+    take(sleep, o.sleep);
+    take(coldStartMs, o.coldStartMs);
+    take(edge, o.edge);
+    take(sla, o.sla);
+    take(inbound, o.inbound);
+    take(outbound, o.outbound);
+    take(pooler, o.pooler);
+    take(sqlPooler, o.sqlPooler);
+}
+
+const Instance *Plan::instance(const QString &id) const
+{
+    for (const auto &i : instances)
+        if (i.id == id)
+            return &i;
+    return nullptr;
+}
+
+const Plan *Profile::plan(const QString &id) const
+{
+    for (const auto &p : plans)
+        if (p.id == id)
+            return &p;
+    return nullptr;
+}
+
+bool Profile::canHost(Role role) const
+{
+    return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+const Limit *ResolvedBinding::limit(const QString &key) const
+{
+    const auto it = limits.find(key);
+    return it == limits.end() ? nullptr : &it->second;
+}
+
+ResolvedBinding resolve(const Profile &profile, const Plan &plan, const Instance *instance)
+{
+    ResolvedBinding r;
+    r.profile = &profile;
+    r.plan = &plan;
+    r.instance = instance;
+    r.limits = profile.limits;
+    for (const auto &[k, v] : plan.limits)
+        r.limits[k] = v;
+    if (instance)
+        for (const auto &[k, v] : instance->limits)
+            r.limits[k] = v;
+    r.capabilities = profile.capabilities;
+    r.capabilities.overrideWith(plan.capabilities);
+    r.meters = plan.meters;
+    if (instance)
+        r.meters.insert(r.meters.end(), instance->meters.begin(), instance->meters.end());
+    return r;
+}
+
+const QStringList &profileCategories()
+{
+    static const QStringList c = {
+        QStringLiteral("compute"),
+        QStringLiteral("static-hosting"),
+        QStringLiteral("container-host"),
+        QStringLiteral("database"),
+        QStringLiteral("cache"),
+        QStringLiteral("object-storage"),
+        QStringLiteral("vector-db"),
+        QStringLiteral("queue"),
+        QStringLiteral("ai"),
+        QStringLiteral("gateway"),
+        QStringLiteral("pooler"),
+        QStringLiteral("scheduler"),
+    };
+    return c;
+}
+
+const QStringList &meterUsages()
+{
+    static const QStringList u = {
+        QStringLiteral("requests"),
+        QStringLiteral("cpu-ms"),
+        QStringLiteral("gb-s"),
+        QStringLiteral("gib-s"),
+        QStringLiteral("vcpu-s"),
+        QStringLiteral("disk-gb-s"),
+        QStringLiteral("instance-hours"),
+        QStringLiteral("instance-months"),
+        QStringLiteral("vcpu-hours"),
+        QStringLiteral("gb-hours"),
+        QStringLiteral("vcpu-months"),
+        QStringLiteral("memory-gb-months"),
+        QStringLiteral("cu-hours"),
+        QStringLiteral("gb-month"),
+        QStringLiteral("egress-gb"),
+        QStringLiteral("reads"),
+        QStringLiteral("writes"),
+        QStringLiteral("class-a-ops"),
+        QStringLiteral("class-b-ops"),
+        QStringLiteral("operations"),
+        QStringLiteral("commands"),
+        QStringLiteral("queried-vector-dimensions"),
+        QStringLiteral("stored-vector-dimensions"),
+        QStringLiteral("neurons"),
+        QStringLiteral("messages"),
+    };
+    return u;
+}
+
+const QStringList &runtimeIds()
+{
+    static const QStringList r = {
+        QStringLiteral("javascript"), QStringLiteral("typescript"), QStringLiteral("python"),
+        QStringLiteral("wasm"),       QStringLiteral("rust"),       QStringLiteral("go"),
+        QStringLiteral("java"),       QStringLiteral("ruby"),       QStringLiteral("php"),
+        QStringLiteral("dotnet"),     QStringLiteral("any"),        QStringLiteral("static"),
+    };
+    return r;
+}
+
+} // namespace stackplan

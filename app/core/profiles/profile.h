@@ -1,0 +1,186 @@
+#pragma once
+
+#include "model/types.h"
+
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace stackplan {
+
+// A platform profile as loaded from TOML (profiles/README.md is the schema). Pure data: rules
+// and the bill engine read these fields generically and never test a profile's id.
+
+struct Fact {
+    QString source; // https URL
+    QDate checked;
+    QString note;
+    // Facts checked more than 12 months before `today` are shown as stale.
+    bool isStale(const QDate &today) const
+    {
+        return checked.isValid() && checked.addMonths(12) < today;
+    }
+    bool operator==(const Fact &) const = default;
+};
+
+struct Limit {
+    double value = 0;
+    std::optional<double> max; // configurable maximum, when the value is a default
+    Fact fact;
+};
+using Limits = std::map<QString, Limit>;
+
+// Known limit keys and their units (the closed set of the schema).
+struct LimitKeyInfo {
+    const char *key;
+    const char *unit;
+    const char *label;
+};
+const std::vector<LimitKeyInfo> &limitKeys();
+const LimitKeyInfo *limitKeyInfo(const QString &key);
+
+template<typename T>
+struct Sourced {
+    T value{};
+    Fact fact;
+};
+
+struct ViaValue {
+    QString value; // mode or mechanism name
+    QString via;   // profile id that provides it
+};
+
+struct PackagesValue {
+    QString mode; // any | wasm-wheels
+    QStringList unsupported;
+};
+
+struct SleepValue {
+    bool sleeps = false;
+    std::optional<double> afterMin;
+    std::optional<double> wakeS;
+};
+
+struct Capabilities {
+    std::optional<Sourced<QStringList>> runtimes;
+    std::optional<Sourced<PackagesValue>> packages;
+    std::optional<Sourced<ViaValue>> websockets; // native | via | none
+    std::optional<Sourced<QString>> filesystem;  // none | in-memory | ephemeral | persistent
+    std::optional<Sourced<bool>> backgroundJobs;
+    std::optional<Sourced<ViaValue>> scheduler;
+    std::optional<Sourced<bool>> outboundTcp;
+    std::optional<Sourced<QString>>
+        execution; // request-scoped | serverless-container | always-on | static | managed
+    std::optional<Sourced<bool>> scaleToZero;
+    std::optional<Sourced<SleepValue>> sleep;
+    std::optional<Sourced<double>> coldStartMs;
+    std::optional<Sourced<bool>> edge;
+    std::optional<Sourced<double>> sla;
+    std::optional<Sourced<QStringList>> inbound;
+    std::optional<Sourced<QStringList>> outbound;
+    std::optional<Sourced<QString>> pooler;
+    std::optional<Sourced<ViaValue>> sqlPooler;
+
+    // Fields set in `over` replace those here.
+    void overrideWith(const Capabilities &over);
+};
+
+struct Tier {
+    std::optional<double> upTo; // cumulative quantity; none for the last tier
+    double price = 0;           // per `per` units
+};
+
+struct Meter {
+    QString usage;
+    std::optional<double> price; // per `per` units; none when unknown
+    double per = 1;
+    double included = 0;
+    bool includedPerDay = false;
+    QString basis; // request | instance | empty
+    std::vector<Tier> tiers;
+    std::optional<double> memoryMb;
+    Fact fact;
+    bool priceKnown() const { return price.has_value() || !tiers.empty(); }
+};
+
+struct Fee {
+    double amount = 0; // USD per month, per account
+    QString key;
+    Fact fact;
+};
+
+struct Credit {
+    double amount = 0;     // USD per month
+    QStringList appliesTo; // usages
+    Fact fact;
+};
+
+struct Instance {
+    QString id;
+    QString name;
+    QString description;
+    Limits limits;
+    std::vector<Meter> meters;
+};
+
+struct Plan {
+    QString id;
+    QString name;
+    QString description;
+    QStringList requiredFees; // fee keys named by `requires`
+    std::optional<Fee> fee;
+    std::optional<Credit> credits;
+    Limits limits;
+    Capabilities capabilities; // overrides of the profile's
+    std::vector<Meter> meters;
+    std::vector<Instance> instances;
+
+    const Instance *instance(const QString &id) const;
+};
+
+struct Profile {
+    QString id;
+    QString name;
+    QString vendor;
+    QString category;
+    std::vector<Role> roles;
+    QString docs;
+    QString account;
+    QString color;
+    QString description;
+    QStringList notes;
+    Capabilities capabilities;
+    Limits limits;
+    std::vector<Plan> plans;
+    QString origin; // file it was loaded from
+
+    const Plan *plan(const QString &id) const;
+    bool canHost(Role role) const;
+};
+
+// The effective facts of a binding: profile facts overridden by the plan's, overridden by the
+// instance type's.
+struct ResolvedBinding {
+    const Profile *profile = nullptr;
+    const Plan *plan = nullptr;
+    const Instance *instance = nullptr;
+    Limits limits;
+    Capabilities capabilities;
+    std::vector<Meter> meters;
+
+    bool isValid() const { return profile && plan; }
+    const Limit *limit(const QString &key) const;
+};
+
+ResolvedBinding resolve(const Profile &profile, const Plan &plan, const Instance *instance);
+
+// Closed vocabularies of the schema.
+const QStringList &profileCategories();
+const QStringList &meterUsages();
+const QStringList &runtimeIds();
+
+} // namespace stackplan

@@ -1,0 +1,74 @@
+#include "util/format.h"
+
+#include <cmath>
+
+namespace stackplan {
+
+namespace {
+
+QString groupThousands(const QString &digits)
+{
+    QString out;
+    const int n = int(digits.size());
+    for (int i = 0; i < n; ++i) {
+        if (i > 0 && (n - i) % 3 == 0)
+            out += QLatin1Char(',');
+        out += digits[i];
+    }
+    return out;
+}
+
+} // namespace
+
+QString formatNumber(double value, int maxDecimals)
+{
+    if (!std::isfinite(value))
+        return QStringLiteral("?");
+    const bool negative = value < 0;
+    value = std::fabs(value);
+    QString text = QString::number(value, 'f', maxDecimals);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    if (text == QLatin1String("0") && value > 0)
+        text = QString::number(value, 'g', 3); // tiny values: keep them visible
+    const int dot = int(text.indexOf(QLatin1Char('.')));
+    QString intPart = dot < 0 ? text : text.left(dot);
+    const QString frac = dot < 0 ? QString() : text.mid(dot);
+    if (!intPart.contains(QLatin1Char('e')))
+        intPart = groupThousands(intPart);
+    return (negative ? QStringLiteral("-") : QString()) + intPart + frac;
+}
+
+QString formatMoney(double usd)
+{
+    if (!std::isfinite(usd))
+        return QStringLiteral("?");
+    const bool negative = usd < 0;
+    const double a = std::fabs(usd);
+    QString body;
+    if (a != 0 && a < 0.01) {
+        body = formatNumber(a, 10);
+    } else {
+        const QString fixed = QString::number(a, 'f', 2);
+        const int dot = int(fixed.indexOf(QLatin1Char('.')));
+        body = groupThousands(fixed.left(dot)) + fixed.mid(dot);
+    }
+    return (negative ? QStringLiteral("-$") : QStringLiteral("$")) + body;
+}
+
+QDate today()
+{
+    const QByteArray forced = qgetenv("STACKPLAN_TODAY");
+    if (!forced.isEmpty()) {
+        const QDate d = QDate::fromString(QString::fromLatin1(forced), Qt::ISODate);
+        if (d.isValid())
+            return d;
+    }
+    return QDate::currentDate();
+}
+
+} // namespace stackplan

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QDate>
+#include <QString>
+
+namespace stackplan {
+
+// Locale-independent number formatting for CLI output, reports and labels: "10,000,000",
+// "0.5", "0.0000025". Integers get thousands separators; fractions keep up to `maxDecimals`
+// significant decimals without trailing zeros.
+QString formatNumber(double value, int maxDecimals = 7);
+// "$5.00", "$1,234.56"; amounts below one cent keep their significant digits ("$0.0000025").
+QString formatMoney(double usd);
+// Today's date for staleness checks; STACKPLAN_TODAY=YYYY-MM-DD overrides it (tests, CI).
+QDate today();
+
+} // namespace stackplan

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "canvas/diagrampainter.h"
+
+#include <QGraphicsItem>
+
+namespace stackplan {
+
+// A component box. It paints its BoxVisual and reports moves to the scene; it never edits the
+// model, opens dialogs or does I/O (STYLE.md, "Items are projections").
+class ComponentItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 1 };
+
+    explicit ComponentItem(const QString &id);
+
+    const QString &id() const { return m_id; }
+    const BoxVisual &visual() const { return m_visual; }
+    void setVisual(const BoxVisual &visual);
+    QRectF boxRect() const;
+    // The connect handle on the right edge, in item coordinates.
+    QRectF handleRect() const;
+    bool isOverHandle(const QPointF &itemPos) const;
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
+private:
+    QString m_id;
+    BoxVisual m_visual;
+    bool m_hovered = false;
+};
+
+} // namespace stackplan

@@ -1,0 +1,391 @@
+#include "canvas/diagramscene.h"
+
+#include "canvas/componentitem.h"
+#include "canvas/connectionitem.h"
+#include "document.h"
+#include "editor/edit.h"
+#include "layout/autoarrange.h"
+
+#include <QGraphicsLineItem>
+#include <QGraphicsSceneMouseEvent>
+
+#include <cmath>
+
+namespace stackplan {
+
+DiagramScene::DiagramScene(Document *document, QObject *parent)
+    : QGraphicsScene(parent), m_document(document)
+{
+    setItemIndexMethod(QGraphicsScene::NoIndex); // many moving items: no BSP rebuilds on drag
+    ProjectEditor *ed = document->editor();
+    auto mine = [this](const QString &option) {
+        return option == m_option;
+    };
+    connect(ed, &ProjectEditor::projectReset, this, &DiagramScene::rebuild);
+    connect(document, &Document::currentOptionChanged, this, &DiagramScene::rebuild);
+    connect(ed, &ProjectEditor::componentAdded, this,
+            [this, mine](const QString &o, const QString &id) {
+                if (!mine(o))
+                    return;
+                const Option *opt = m_document->project().option(o);
+                if (const Component *c = opt ? opt->component(id) : nullptr)
+                    addComponentItem(*c, positionOf(*opt, id));
+            });
+    connect(ed, &ProjectEditor::componentRemoved, this,
+            [this, mine](const QString &o, const QString &id) {
+                if (!mine(o))
+                    return;
+                delete m_components.take(id);
+                m_fallback.erase(id);
+            });
+    connect(ed, &ProjectEditor::componentChanged, this,
+            [this, mine](const QString &o, const QString &id) {
+                if (mine(o))
+                    refreshComponent(id);
+            });
+    connect(ed, &ProjectEditor::connectionAdded, this,
+            [this, mine](const QString &o, const QString &id) {
+                if (!mine(o))
+                    return;
+                if (const Connection *c = m_document->project().option(o)->connection(id))
+                    addConnectionItem(*c);
+            });
+    connect(ed, &ProjectEditor::connectionRemoved, this,
+            [this, mine](const QString &o, const QString &id) {
+                if (mine(o))
+                    delete m_connections.take(id);
+            });
+    connect(ed, &ProjectEditor::connectionChanged, this,
+            [this, mine](const QString &o, const QString &id) {
+                if (mine(o))
+                    refreshConnection(id);
+            });
+    connect(ed, &ProjectEditor::layoutChanged, this,
+            [this, mine](const QString &o, const QStringList &ids) {
+                if (mine(o))
+                    refreshPositions(ids);
+            });
+    connect(ed, &ProjectEditor::optionRemoved, this, [this](const QString &o) {
+        if (o == m_option)
+            rebuild();
+    });
+    connect(this, &QGraphicsScene::selectionChanged, this, &DiagramScene::selectionIdsChanged);
+    rebuild();
+}
+
+LayoutEntry DiagramScene::positionOf(const Option &o, const QString &id) const
+{
+    if (const auto it = o.layout.find(id); it != o.layout.end())
+        return it->second;
+    if (const auto it = m_fallback.find(id); it != m_fallback.end())
+        return it->second;
+    return {};
+}
+
+void DiagramScene::rebuild()
+{
+    m_syncing = true;
+    clearSelection();
+    for (auto *item : std::as_const(m_connections))
+        delete item;
+    for (auto *item : std::as_const(m_components))
+        delete item;
+    m_connections.clear();
+    m_components.clear();
+    m_fallback.clear();
+    m_connectFrom = nullptr;
+    delete m_rubberLine;
+    m_rubberLine = nullptr;
+    m_option = m_document->currentOptionId();
+    const Option *o = m_document->currentOption();
+    if (o) {
+        m_fallback = placeMissing(*o);
+        for (const auto &c : o->components)
+            addComponentItem(c, positionOf(*o, c.id));
+        for (const auto &c : o->connections)
+            addConnectionItem(c);
+    }
+    m_syncing = false;
+    setSceneRect(contentRect().adjusted(-2000, -2000, 2000, 2000));
+}
+
+void DiagramScene::addComponentItem(const Component &c, const LayoutEntry &pos)
+{
+    m_syncing = true;
+    auto *item = new ComponentItem(c.id);
+    item->setVisual(visualFor(c));
+    item->setPos(pos.x, pos.y);
+    item->setToolTip(m_componentBadges.value(c.id).tooltip);
+    addItem(item);
+    m_components.insert(c.id, item);
+    m_syncing = false;
+}
+
+void DiagramScene::addConnectionItem(const Connection &c)
+{
+    auto *from = m_components.value(c.from);
+    auto *to = m_components.value(c.to);
+    if (!from || !to)
+        return;
+    auto *item = new ConnectionItem(c.id, from, to);
+    item->setVisual(visualFor(c));
+    item->setToolTip(m_connectionBadges.value(c.id).tooltip);
+    addItem(item);
+    m_connections.insert(c.id, item);
+}
+
+void DiagramScene::refreshComponent(const QString &id)
+{
+    const Option *o = m_document->currentOption();
+    const Component *c = o ? o->component(id) : nullptr;
+    if (auto *item = m_components.value(id); item && c) {
+        item->setVisual(visualFor(*c));
+        item->setToolTip(m_componentBadges.value(id).tooltip);
+    }
+}
+
+void DiagramScene::refreshConnection(const QString &id)
+{
+    const Option *o = m_document->currentOption();
+    const Connection *c = o ? o->connection(id) : nullptr;
+    auto *item = m_connections.value(id);
+    if (!item || !c)
+        return;
+    auto *from = m_components.value(c->from);
+    auto *to = m_components.value(c->to);
+    if (from != item->fromItem() || to != item->toItem())
+        item->setEnds(from, to);
+    item->setVisual(visualFor(*c));
+    item->setToolTip(m_connectionBadges.value(id).tooltip);
+}
+
+void DiagramScene::refreshPositions(const QStringList &ids)
+{
+    const Option *o = m_document->currentOption();
+    if (!o)
+        return;
+    m_syncing = true;
+    for (const auto &id : ids) {
+        if (auto *item = m_components.value(id)) {
+            const LayoutEntry e = positionOf(*o, id);
+            if (item->pos() != QPointF(e.x, e.y))
+                item->setPos(e.x, e.y);
+            if (const Component *c = o->component(id))
+                item->setVisual(visualFor(*c));
+        }
+    }
+    m_syncing = false;
+}
+
+BoxVisual DiagramScene::visualFor(const Component &c) const
+{
+    BoxVisual v;
+    v.name = c.name;
+    v.roleId = roleId(c.role);
+    v.roleLabel = roleLabel(c.role);
+    if (!c.binding.isBound()) {
+        v.bindingLine = tr("unbound");
+    } else if (const Profile *p = m_document->catalogue()
+                                      ? m_document->catalogue()->profile(c.binding.profile)
+                                      : nullptr) {
+        const Plan *plan = c.binding.plan.isEmpty() ? &p->plans.front() : p->plan(c.binding.plan);
+        v.bindingLine = p->name + QStringLiteral(" · ") + (plan ? plan->id : c.binding.plan);
+        if (!c.binding.instance.isEmpty())
+            v.bindingLine += QStringLiteral(" · ") + c.binding.instance;
+        v.accent = QColor(p->color);
+    } else {
+        v.bindingLine = tr("unknown profile %1").arg(c.binding.profile);
+    }
+    const Option *o = m_document->currentOption();
+    if (o) {
+        const auto it = o->layout.find(c.id);
+        v.pinned = it != o->layout.end() && it->second.pinned;
+    }
+    const Badge b = m_componentBadges.value(c.id);
+    v.badge = b.severity;
+    v.badgeCount = b.count;
+    return v;
+}
+
+ConnectionVisual DiagramScene::visualFor(const Connection &c) const
+{
+    ConnectionVisual v;
+    v.label = protocolId(c.protocol);
+    if (!c.via.isEmpty()) {
+        const Option *o = m_document->currentOption();
+        const Component *via = o ? o->component(c.via) : nullptr;
+        v.label += tr(" via %1").arg(via ? via->name : c.via);
+    }
+    if (c.pooled)
+        v.label += tr(" (pooled)");
+    const Badge b = m_connectionBadges.value(c.id);
+    v.badge = b.severity;
+    v.badgeCount = b.count;
+    return v;
+}
+
+void DiagramScene::setBadges(const QHash<QString, Badge> &components,
+                             const QHash<QString, Badge> &connections)
+{
+    m_componentBadges = components;
+    m_connectionBadges = connections;
+    for (auto it = m_components.cbegin(); it != m_components.cend(); ++it)
+        refreshComponent(it.key());
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it)
+        refreshConnection(it.key());
+}
+
+void DiagramScene::componentItemMoved(ComponentItem *item)
+{
+    for (auto *conn : std::as_const(m_connections))
+        if (conn->fromItem() == item || conn->toItem() == item)
+            conn->updateGeometry();
+}
+
+QRectF DiagramScene::contentRect() const
+{
+    QRectF r;
+    for (auto *item : std::as_const(m_components))
+        r = r.united(item->sceneBoundingRect());
+    for (auto *item : std::as_const(m_connections))
+        r = r.united(item->sceneBoundingRect());
+    return r;
+}
+
+QStringList DiagramScene::selectedComponentIds() const
+{
+    QStringList ids;
+    for (auto *item : selectedItems())
+        if (item->type() == ComponentItem::Type)
+            ids << static_cast<ComponentItem *>(item)->id();
+    // Model order, so multi-selection behaves predictably.
+    QStringList ordered;
+    if (const Option *o = m_document->currentOption())
+        for (const auto &c : o->components)
+            if (ids.contains(c.id))
+                ordered << c.id;
+    return ordered;
+}
+
+QStringList DiagramScene::selectedConnectionIds() const
+{
+    QStringList ids;
+    for (auto *item : selectedItems())
+        if (item->type() == ConnectionItem::Type)
+            ids << static_cast<ConnectionItem *>(item)->id();
+    QStringList ordered;
+    if (const Option *o = m_document->currentOption())
+        for (const auto &c : o->connections)
+            if (ids.contains(c.id))
+                ordered << c.id;
+    return ordered;
+}
+
+void DiagramScene::selectElements(const QStringList &componentIds, const QStringList &connectionIds)
+{
+    blockSignals(true);
+    clearSelection();
+    for (const auto &id : componentIds)
+        if (auto *item = m_components.value(id))
+            item->setSelected(true);
+    for (const auto &id : connectionIds)
+        if (auto *item = m_connections.value(id))
+            item->setSelected(true);
+    blockSignals(false);
+    emit selectionChanged();
+}
+
+ComponentItem *DiagramScene::componentAt(const QPointF &scenePos) const
+{
+    for (auto *item : items(scenePos))
+        if (item->type() == ComponentItem::Type)
+            return static_cast<ComponentItem *>(item);
+    return nullptr;
+}
+
+void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        ComponentItem *hit = componentAt(event->scenePos());
+        if (hit && hit->isOverHandle(hit->mapFromScene(event->scenePos()))) {
+            m_connectFrom = hit;
+            m_rubberLine
+                = addLine(QLineF(hit->mapToScene(hit->handleRect().center()), event->scenePos()),
+                          QPen(QColor(0x1e, 0x88, 0xe5), 1.5, Qt::DashLine));
+            m_rubberLine->setZValue(10);
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsScene::mousePressEvent(event);
+    m_pressPositions.clear();
+    if (event->button() == Qt::LeftButton)
+        for (auto *item : selectedItems())
+            if (item->type() == ComponentItem::Type)
+                m_pressPositions[static_cast<ComponentItem *>(item)->id()] = item->pos();
+}
+
+void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (m_rubberLine) {
+        QLineF l = m_rubberLine->line();
+        l.setP2(event->scenePos());
+        m_rubberLine->setLine(l);
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseMoveEvent(event);
+}
+
+void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (m_rubberLine) {
+        ComponentItem *from = m_connectFrom;
+        delete m_rubberLine;
+        m_rubberLine = nullptr;
+        m_connectFrom = nullptr;
+        ComponentItem *to = componentAt(event->scenePos());
+        if (from && to && to != from)
+            m_document->push(connectEdit(m_document->project(), m_option, from->id(), to->id()));
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseReleaseEvent(event);
+    if (m_pressPositions.empty())
+        return;
+    std::map<QString, LayoutEntry> moved;
+    const Option *o = m_document->currentOption();
+    for (const auto &[id, before] : m_pressPositions) {
+        ComponentItem *item = m_components.value(id);
+        if (!item || item->pos() == before)
+            continue;
+        QPointF p = item->pos();
+        if (m_snap)
+            p = QPointF(std::round(p.x() / kGrid) * kGrid, std::round(p.y() / kGrid) * kGrid);
+        LayoutEntry e{p.x(), p.y(), false};
+        if (o)
+            if (const auto it = o->layout.find(id); it != o->layout.end())
+                e.pinned = it->second.pinned;
+        moved[id] = e;
+    }
+    m_pressPositions.clear();
+    if (!moved.empty() && !m_document->push(moveEdit(m_document->project(), m_option, moved)))
+        refreshPositions([&] {
+            QStringList ids;
+            for (const auto &[id, e] : moved)
+                ids << id;
+            return ids;
+        }());
+}
+
+void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (ComponentItem *hit = componentAt(event->scenePos())) {
+        emit elementActivated(hit->id());
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseDoubleClickEvent(event);
+}
+
+} // namespace stackplan

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "canvas/diagrampainter.h"
+#include "model/project.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QPointer>
+
+#include <map>
+
+class QGraphicsLineItem;
+
+namespace stackplan {
+
+class ComponentItem;
+class ConnectionItem;
+class Document;
+
+// The canvas of the document's current option. Items are created, moved and deleted only in
+// response to model signals, in id → item maps; on reset or option switch the scene rebuilds from
+// the model. User gestures become Edits pushed through the Document: a drag is recorded on press
+// and pushed once on release; a drag from a box's handle to another box connects them.
+class DiagramScene : public QGraphicsScene
+{
+    Q_OBJECT
+public:
+    explicit DiagramScene(Document *document, QObject *parent = nullptr);
+
+    Document *document() const { return m_document; }
+    QString optionId() const { return m_option; }
+    ComponentItem *componentItem(const QString &id) const { return m_components.value(id); }
+    ConnectionItem *connectionItem(const QString &id) const { return m_connections.value(id); }
+    int componentItemCount() const { return int(m_components.size()); }
+    int connectionItemCount() const { return int(m_connections.size()); }
+
+    QStringList selectedComponentIds() const;
+    QStringList selectedConnectionIds() const;
+    void selectElements(const QStringList &componentIds, const QStringList &connectionIds);
+
+    // Problem badges per element id (component or connection), set by the validation view.
+    struct Badge {
+        BadgeSeverity severity = BadgeSeverity::None;
+        int count = 0;
+        QString tooltip;
+    };
+    void setBadges(const QHash<QString, Badge> &components,
+                   const QHash<QString, Badge> &connections);
+
+    // Called by ComponentItem when it moves, to keep its arrows attached.
+    void componentItemMoved(ComponentItem *item);
+    // Rect of all boxes, for fit-to-view and exports.
+    QRectF contentRect() const;
+
+    bool snapToGrid() const { return m_snap; }
+    void setSnapToGrid(bool snap) { m_snap = snap; }
+
+signals:
+    void elementActivated(const QString &componentId);
+    void selectionIdsChanged();
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    void rebuild();
+    void addComponentItem(const Component &c, const LayoutEntry &pos);
+    void addConnectionItem(const Connection &c);
+    void refreshComponent(const QString &id);
+    void refreshConnection(const QString &id);
+    void refreshPositions(const QStringList &ids);
+    BoxVisual visualFor(const Component &c) const;
+    ConnectionVisual visualFor(const Connection &c) const;
+    LayoutEntry positionOf(const Option &o, const QString &id) const;
+    ComponentItem *componentAt(const QPointF &scenePos) const;
+
+    Document *m_document;
+    QString m_option;
+    QHash<QString, ComponentItem *> m_components;
+    QHash<QString, ConnectionItem *> m_connections;
+    QHash<QString, Badge> m_componentBadges;
+    QHash<QString, Badge> m_connectionBadges;
+    std::map<QString, LayoutEntry> m_fallback; // positions of boxes without a layout entry
+    std::map<QString, QPointF> m_pressPositions;
+    ComponentItem *m_connectFrom = nullptr;
+    QGraphicsLineItem *m_rubberLine = nullptr;
+    bool m_syncing = false;
+    bool m_snap = true;
+};
+
+} // namespace stackplan

@@ -1,0 +1,143 @@
+#include "canvas/diagramview.h"
+
+#include "canvas/diagramscene.h"
+#include "layout/autoarrange.h"
+
+#include <QKeyEvent>
+#include <QPainter>
+#include <QScrollBar>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace stackplan {
+
+DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView(scene, parent)
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setFocusPolicy(Qt::StrongFocus);
+}
+
+double DiagramView::zoom() const
+{
+    return transform().m11();
+}
+
+void DiagramView::setZoom(double factor)
+{
+    factor = std::clamp(factor, 0.1, 4.0);
+    setTransform(QTransform::fromScale(factor, factor));
+    emit zoomChanged(factor);
+}
+
+void DiagramView::zoomBy(double factor)
+{
+    setZoom(zoom() * factor);
+}
+
+void DiagramView::fitContents()
+{
+    auto *s = qobject_cast<DiagramScene *>(scene());
+    QRectF r = s ? s->contentRect() : scene()->itemsBoundingRect();
+    if (r.isEmpty())
+        r = QRectF(-200, -150, 400, 300);
+    r.adjust(-40, -40, 40, 40);
+    fitInView(r, Qt::KeepAspectRatio);
+    if (zoom() > 1.25)
+        setZoom(1.25);
+    emit zoomChanged(zoom());
+}
+
+void DiagramView::wheelEvent(QWheelEvent *event)
+{
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)
+        || !(event->modifiers() & Qt::ShiftModifier)) {
+        const double steps = event->angleDelta().y() / 120.0;
+        if (steps != 0) {
+            zoomBy(std::pow(1.15, steps));
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+void DiagramView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
+        m_panning = true;
+        m_lastPan = event->pos();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void DiagramView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint d = event->pos() - m_lastPan;
+        m_lastPan = event->pos();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - d.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - d.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void DiagramView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+void DiagramView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void DiagramView::keyReleaseEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    painter->fillRect(rect, QColor(0xf7, 0xf9, 0xfa));
+    if (zoom() < 0.45)
+        return;
+    const double step = kGrid * 4;
+    const double left = std::floor(rect.left() / step) * step;
+    const double top = std::floor(rect.top() / step) * step;
+    painter->setPen(QPen(QColor(0xdd, 0xe3, 0xe7), 0));
+    QVector<QPointF> dots;
+    for (double x = left; x < rect.right(); x += step)
+        for (double y = top; y < rect.bottom(); y += step)
+            dots.append(QPointF(x, y));
+    painter->drawPoints(dots.constData(), int(dots.size()));
+}
+
+} // namespace stackplan

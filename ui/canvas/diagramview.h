@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QGraphicsView>
+
+namespace stackplan {
+
+// The canvas view: zoom with the wheel (Ctrl or not) and the standard zoom keys, pan with the
+// middle button or Space+drag, rubber-band selection, fit to view.
+class DiagramView : public QGraphicsView
+{
+    Q_OBJECT
+public:
+    explicit DiagramView(QGraphicsScene *scene, QWidget *parent = nullptr);
+
+    double zoom() const;
+    void setZoom(double factor);
+    void zoomBy(double factor);
+    void fitContents();
+
+signals:
+    void zoomChanged(double factor);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void keyReleaseEvent(QKeyEvent *event) override;
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+
+private:
+    bool m_panning = false;
+    bool m_spaceHeld = false;
+    QPoint m_lastPan;
+};
+
+} // namespace stackplan

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "editor/projecteditor.h"
+#include "profiles/catalogue.h"
+
+#include <QObject>
+#include <QString>
+
+class QUndoStack;
+
+namespace stackplan {
+
+// A project open in the application: the editor (the model and its one editing API), its undo
+// stack, the file it belongs to and the option being viewed. MainWindow and the panels talk to
+// the domain only through this object, so tests can drive it without a window.
+class Document : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Document(const Catalogue *catalogue, QObject *parent = nullptr);
+    ~Document() override;
+
+    ProjectEditor *editor() const { return m_editor; }
+    QUndoStack *undoStack() const { return m_undo; }
+    const Project &project() const { return m_editor->project(); }
+    const Catalogue *catalogue() const { return m_catalogue; }
+
+    QString filePath() const { return m_filePath; }
+    QString displayName() const;
+    bool isModified() const;
+
+    QString currentOptionId() const { return m_currentOption; }
+    const Option *currentOption() const;
+    void setCurrentOption(const QString &id);
+
+    // Applies an edit as one undoable command. `mergeKey` (non-empty) lets consecutive edits
+    // with the same key merge into one undo step (typing in one field, nudging). Returns false
+    // and emits editRejected() if the edit is invalid; nothing changes then.
+    bool push(const Edit &edit, const QString &mergeKey = QString());
+
+    void newProject();
+    bool open(const QString &path, QString *error);
+    // Replaces the project (recovery, examples); `path` may be empty for an untitled project.
+    void load(Project project, const QString &path, bool modified = false);
+    bool save(QString *error);
+    bool saveAs(const QString &path, QString *error);
+
+signals:
+    void currentOptionChanged(const QString &id);
+    void filePathChanged(const QString &path);
+    void modifiedChanged(bool modified);
+    void editRejected(const QString &error);
+
+private:
+    void ensureCurrentOption();
+
+    const Catalogue *m_catalogue;
+    ProjectEditor *m_editor;
+    QUndoStack *m_undo;
+    QString m_filePath;
+    QString m_currentOption;
+    bool m_forcedModified = false;
+};
+
+} // namespace stackplan
