@@ -4,11 +4,13 @@
 #include "canvas/diagramview.h"
 #include "document.h"
 #include "io/projectfile.h"
+#include "panels/profilebrowser.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -44,7 +46,19 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
     m_statusCounts = new QLabel;
     statusBar()->addPermanentWidget(m_statusCounts);
 
+    m_profiles = new ProfileBrowser(catalogue);
+    auto *profilesDock = new QDockWidget(tr("Platforms"), this);
+    profilesDock->setObjectName(QStringLiteral("PlatformsDock"));
+    profilesDock->setWidget(m_profiles);
+    addDockWidget(Qt::BottomDockWidgetArea, profilesDock);
+    profilesDock->hide();
+
     createActions();
+    m_viewMenu->addSeparator();
+    QAction *platforms = profilesDock->toggleViewAction();
+    platforms->setText(tr("&Platform Profiles"));
+    platforms->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_P);
+    m_viewMenu->addAction(platforms);
 
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
@@ -134,6 +148,7 @@ void MainWindow::createActions()
     edit->addAction(redo);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view;
     QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { m_view->zoomBy(1.2); });
     zoomIn->setShortcut(QKeySequence::ZoomIn);
     QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { m_view->zoomBy(1 / 1.2); });

@@ -11,6 +11,7 @@ class Catalogue;
 class Document;
 class DiagramScene;
 class DiagramView;
+class ProfileBrowser;
 
 // Assembles the window: menus, actions, option tabs, the canvas and the docks. It decides
 // nothing about the domain; that lives in Document and the panels.
@@ -25,6 +26,7 @@ public:
     DiagramScene *scene() const { return m_scene; }
     DiagramView *view() const { return m_view; }
     QTabBar *optionTabs() const { return m_tabs; }
+    ProfileBrowser *profileBrowser() const { return m_profiles; }
 
     bool openFile(const QString &path);
     // Bundled examples (":/examples/*.stackplan.json"), by file name.
@@ -49,6 +51,8 @@ private:
     DiagramView *m_view;
     QTabBar *m_tabs;
     QLabel *m_statusCounts;
+    ProfileBrowser *m_profiles;
+    QMenu *m_viewMenu = nullptr;
     bool m_rebuildingTabs = false;
 };
 

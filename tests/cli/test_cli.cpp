@@ -1,6 +1,11 @@
 // The CLI runs headless (no DISPLAY, no QT_QPA_PLATFORM) and prints stable output.
+#include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
@@ -11,10 +16,12 @@ struct Run {
     QString err;
 };
 
-Run stackplan(const QStringList &args)
+Run stackplan(const QStringList &args, const QMap<QString, QString> &extraEnv = {})
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
+        env.insert(it.key(), it.value());
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
@@ -49,6 +56,9 @@ private slots:
     void missingArgumentIsAUsageError();
     void versionAndHelpNeedNoDisplay();
     void fmtCheckAcceptsCanonicalFiles();
+    void profilesListsTheCatalogue();
+    void profilesShowJsonHasBothPlansWithSources();
+    void userProfilesOverrideAndBrokenOnesAreReported();
 };
 
 void TestCli::infoPrintsTheExactSummary()
@@ -98,6 +108,91 @@ void TestCli::fmtCheckAcceptsCanonicalFiles()
     const Run ok = stackplan({QStringLiteral("fmt"), QStringLiteral("--check"), kExample});
     QCOMPARE(ok.exitCode, 0);
     QCOMPARE(ok.out, QString());
+}
+
+void TestCli::profilesListsTheCatalogue()
+{
+    const Run r = stackplan({QStringLiteral("profiles"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.err, QString());
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(lines.first().startsWith(QStringLiteral("ID ")));
+    QVERIFY(lines.first().endsWith(QStringLiteral("  PLANS")));
+    QCOMPARE(lines.last(), QStringLiteral("36 profiles"));
+    QCOMPARE(lines.size(), 38);
+    QVERIFY(lines.contains(QStringLiteral("cloudflare-workers                Cloudflare Workers    "
+                                          "             Cloudflare           free, paid")));
+}
+
+void TestCli::profilesShowJsonHasBothPlansWithSources()
+{
+    const Run r = stackplan({QStringLiteral("profiles"), QStringLiteral("show"),
+                             QStringLiteral("cloudflare-workers"), QStringLiteral("--format"),
+                             QStringLiteral("json"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject p = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(p.value(QStringLiteral("id")).toString(), QStringLiteral("cloudflare-workers"));
+    const QJsonArray plans = p.value(QStringLiteral("plans")).toArray();
+    QCOMPARE(plans.size(), 2);
+    const QJsonObject freeCpu = plans[0]
+                                    .toObject()[QStringLiteral("limits")]
+                                    .toObject()[QStringLiteral("cpu_ms")]
+                                    .toObject();
+    QCOMPARE(freeCpu[QStringLiteral("value")].toInt(), 10);
+    QCOMPARE(freeCpu[QStringLiteral("unit")].toString(), QStringLiteral("ms"));
+    QCOMPARE(freeCpu[QStringLiteral("source")].toString(),
+             QStringLiteral("https://developers.cloudflare.com/workers/platform/limits/"));
+    QCOMPARE(freeCpu[QStringLiteral("checked")].toString(), QStringLiteral("2026-02-11"));
+    QCOMPARE(freeCpu[QStringLiteral("stale")].toBool(), false);
+    const QJsonObject paidCpu = plans[1]
+                                    .toObject()[QStringLiteral("limits")]
+                                    .toObject()[QStringLiteral("cpu_ms")]
+                                    .toObject();
+    QCOMPARE(paidCpu[QStringLiteral("value")].toInt(), 30000);
+    QCOMPARE(paidCpu[QStringLiteral("max")].toInt(), 300000);
+    QCOMPARE(
+        plans[1].toObject()[QStringLiteral("fee")].toObject()[QStringLiteral("amount")].toInt(), 5);
+    const QJsonObject runtimes
+        = p[QStringLiteral("capabilities")].toObject()[QStringLiteral("runtimes")].toObject();
+    QCOMPARE(runtimes[QStringLiteral("stale")].toBool(),
+             true); // checked 2025-08-20, "today" 2026-11-23
+
+    const Run text
+        = stackplan({QStringLiteral("profiles"), QStringLiteral("show"),
+                     QStringLiteral("cloudflare-workers"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains(QStringLiteral(
+        "    cpu_ms                 10 ms  "
+        "[https://developers.cloudflare.com/workers/platform/limits/, checked 2026-02-11]")));
+    const Run missing = stackplan({QStringLiteral("profiles"), QStringLiteral("show"),
+                                   QStringLiteral("nope"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(missing.exitCode, 2);
+    QCOMPARE(missing.err, QStringLiteral("stackplan profiles: no profile \"nope\"\n"));
+}
+
+void TestCli::userProfilesOverrideAndBrokenOnesAreReported()
+{
+    QTemporaryDir home;
+    const QString folder = home.path() + QStringLiteral("/stackplan/profiles");
+    QVERIFY(QDir().mkpath(folder));
+    QFile src(QStringLiteral(STACKPLAN_SOURCE_DIR "/profiles/neon.toml"));
+    QVERIFY(src.open(QIODevice::ReadOnly));
+    QByteArray text = src.readAll();
+    text.replace("name = \"Neon\"", "name = \"Neon (our negotiated prices)\"");
+    QFile dst(folder + QStringLiteral("/neon.toml"));
+    QVERIFY(dst.open(QIODevice::WriteOnly));
+    dst.write(text);
+    dst.close();
+    QVERIFY(QFile::copy(QStringLiteral(STACKPLAN_TEST_DATA "/profiles-bad/unknown-limit.toml"),
+                        folder + QStringLiteral("/unknown-limit.toml")));
+    const Run r
+        = stackplan({QStringLiteral("profiles")}, {{QStringLiteral("XDG_DATA_HOME"), home.path()}});
+    QCOMPARE(r.exitCode, 2); // a broken profile is an error…
+    QCOMPARE(r.err, QStringLiteral("error: %1/unknown-limit.toml:14:13: unknown limit "
+                                   "\"memroy_mb\" (at limits.memroy_mb)\n")
+                        .arg(folder));
+    QVERIFY(r.out.endsWith(QStringLiteral("36 profiles\n"))); // …but every other profile loads
+    QVERIFY(r.out.contains(QStringLiteral("Neon (our negotiated prices)")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

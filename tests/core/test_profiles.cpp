@@ -1,27 +1,478 @@
-// The profile catalogue: every bundled profile loads cleanly.
+// The profile catalogue: every bundled profile loads cleanly; facts match the data sheet
+// (../shared/reference/platforms.md); bad profiles get located errors and never stop the others;
+// the user folder adds and overrides by id; C++ code names no profile or vendor.
 #include "profiles/catalogue.h"
 
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace stackplan;
+
+namespace {
+
+const Catalogue &bundled()
+{
+    static const Catalogue c = [] {
+        Catalogue cat;
+        cat.addBundled();
+        cat.finish();
+        return cat;
+    }();
+    return c;
+}
+
+const Meter *findMeter(const std::vector<Meter> &meters, const QString &usage)
+{
+    for (const auto &m : meters)
+        if (m.usage == usage)
+            return &m;
+    return nullptr;
+}
+
+bool copyFile(const QString &from, const QString &to)
+{
+    QFile::remove(to);
+    return QFile::copy(from, to);
+}
+
+} // namespace
 
 class TestProfiles : public QObject
 {
     Q_OBJECT
 private slots:
     void bundledProfilesLoadWithoutProblems();
+    void catalogueCoversTheRequiredPlatforms();
+    void factsMatchTheDataSheet_data();
+    void factsMatchTheDataSheet();
+    void everyFactIsSourcedAndDated();
+    void malformedProfilesGiveLocatedErrors_data();
+    void malformedProfilesGiveLocatedErrors();
+    void oneBadFileDoesNotStopTheOthers();
+    void userFolderAddsAndOverridesById();
+    void bindingsResolvePlanAndInstanceLimits();
+    void staleFactsAreMarked();
+    void noProfileIdOrVendorInCppCode();
 };
 
 void TestProfiles::bundledProfilesLoadWithoutProblems()
 {
+    QStringList problems;
+    for (const auto &p : bundled().problems())
+        problems << p.error.toString();
+    QCOMPARE(problems, QStringList());
+    QVERIFY(bundled().profiles().size() >= 30);
+    for (const auto &p : bundled().profiles())
+        QVERIFY2(p.origin == QStringLiteral(":/profiles/%1.toml").arg(p.id), qPrintable(p.origin));
+}
+
+void TestProfiles::catalogueCoversTheRequiredPlatforms()
+{
+    const QStringList required = {"cloudflare-workers",
+                                  "cloudflare-python-workers",
+                                  "cloudflare-workers-static-assets",
+                                  "cloudflare-pages",
+                                  "cloudflare-durable-objects",
+                                  "cloudflare-containers",
+                                  "cloudflare-kv",
+                                  "cloudflare-r2",
+                                  "cloudflare-d1",
+                                  "cloudflare-hyperdrive",
+                                  "cloudflare-vectorize",
+                                  "cloudflare-queues",
+                                  "cloudflare-workers-ai",
+                                  "google-cloud-run",
+                                  "google-app-engine-standard",
+                                  "aws-lambda",
+                                  "aws-api-gateway-websocket",
+                                  "aws-fargate",
+                                  "aws-ec2",
+                                  "aws-s3",
+                                  "aws-rds-postgresql",
+                                  "azure-app-service",
+                                  "azure-container-apps",
+                                  "azure-functions",
+                                  "railway",
+                                  "render-web-service",
+                                  "render-postgres",
+                                  "fly-machines",
+                                  "fly-volumes",
+                                  "digitalocean-app-platform",
+                                  "supabase",
+                                  "neon",
+                                  "upstash-redis",
+                                  "upstash-vector",
+                                  "neo4j-aura",
+                                  "docker-host"};
+    for (const auto &id : required)
+        QVERIFY2(bundled().profile(id), qPrintable(id));
+}
+
+void TestProfiles::factsMatchTheDataSheet_data()
+{
+    // One row per fact: profile, plan ("" = profile level), instance, what, key, expected.
+    // "limit" = limit value, "max" = configurable maximum, "price"/"included"/"per" = a meter's
+    // field (key = usage), "fee"/"credit" = plan amounts, "sla"/"cold" = capabilities.
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("plan");
+    QTest::addColumn<QString>("instance");
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<double>("expected");
+    auto row = [](const char *name, const char *profile, const char *plan, const char *instance,
+                  const char *what, const char *key, double expected) {
+        QTest::newRow(name) << QString::fromLatin1(profile) << QString::fromLatin1(plan)
+                            << QString::fromLatin1(instance) << QString::fromLatin1(what)
+                            << QString::fromLatin1(key) << expected;
+    };
+    row("Workers free CPU 10 ms", "cloudflare-workers", "free", "", "limit", "cpu_ms", 10);
+    row("Workers paid CPU default 30 s", "cloudflare-workers", "paid", "", "limit", "cpu_ms",
+        30000);
+    row("Workers paid CPU max 5 min", "cloudflare-workers", "paid", "", "max", "cpu_ms", 300000);
+    row("Workers memory 128 MB", "cloudflare-workers", "", "", "limit", "memory_mb", 128);
+    row("Workers 6 outbound connections", "cloudflare-workers", "", "", "limit",
+        "outbound_connections", 6);
+    row("Workers size 64 MiB", "cloudflare-workers", "", "", "limit", "artifact_mb", 64);
+    row("Workers free 100k requests/day", "cloudflare-workers", "free", "", "limit",
+        "daily_requests", 100000);
+    row("Workers free 50 subrequests", "cloudflare-workers", "free", "", "limit", "subrequests",
+        50);
+    row("Workers paid fee $5", "cloudflare-workers", "paid", "", "fee", "", 5);
+    row("Workers paid 10M requests included", "cloudflare-workers", "paid", "", "included",
+        "requests", 10e6);
+    row("Workers paid $0.30 per M requests", "cloudflare-workers", "paid", "", "price", "requests",
+        0.30);
+    row("Workers paid 30M CPU-ms included", "cloudflare-workers", "paid", "", "included", "cpu-ms",
+        30e6);
+    row("Workers paid $0.02 per M CPU-ms", "cloudflare-workers", "paid", "", "price", "cpu-ms",
+        0.02);
+    row("Workers SLA 99.99", "cloudflare-workers", "", "", "sla", "", 99.99);
+    row("Cloud Run 32 GiB", "google-cloud-run", "", "", "max", "memory_mb", 32768);
+    row("Cloud Run timeout 3,600 s", "google-cloud-run", "", "", "max", "request_timeout_s", 3600);
+    row("Cloud Run default timeout 300 s", "google-cloud-run", "", "", "limit", "request_timeout_s",
+        300);
+    row("Cloud Run vCPU-s price", "google-cloud-run", "request-based", "", "price", "vcpu-s",
+        0.000024);
+    row("Cloud Run 180k vCPU-s free", "google-cloud-run", "request-based", "", "included", "vcpu-s",
+        180000);
+    row("Cloud Run 360k GiB-s free", "google-cloud-run", "request-based", "", "included", "gib-s",
+        360000);
+    row("Cloud Run 2M requests free", "google-cloud-run", "request-based", "", "included",
+        "requests", 2e6);
+    row("Cloud Run SLA 99.95", "google-cloud-run", "", "", "sla", "", 99.95);
+    row("Supabase Micro 60 direct connections", "supabase", "pro", "micro", "limit",
+        "db_connections", 60);
+    row("Supabase Micro 200 pooler clients", "supabase", "pro", "micro", "limit",
+        "pooler_connections", 200);
+    row("Supabase XL 240 direct connections", "supabase", "pro", "xl", "limit", "db_connections",
+        240);
+    row("Supabase Micro $0.01344/h", "supabase", "pro", "micro", "price", "instance-hours",
+        0.01344);
+    row("Supabase Pro fee $25", "supabase", "pro", "", "fee", "", 25);
+    row("Supabase Pro $10 compute credits", "supabase", "pro", "", "credit", "", 10);
+    row("Supabase free egress 5 GB", "supabase", "free", "", "included", "egress-gb", 5);
+    row("Containers standard-1 4 GiB", "cloudflare-containers", "paid", "standard-1", "limit",
+        "memory_mb", 4096);
+    row("Containers standard-1 1/2 vCPU", "cloudflare-containers", "paid", "standard-1", "limit",
+        "vcpu", 0.5);
+    row("Containers lite 256 MiB", "cloudflare-containers", "paid", "lite", "limit", "memory_mb",
+        256);
+    row("Containers memory $0.0000025/GiB-s", "cloudflare-containers", "paid", "", "price", "gib-s",
+        0.0000025);
+    row("R2 storage $0.015/GB-month", "cloudflare-r2", "standard", "", "price", "gb-month", 0.015);
+    row("R2 10 GB free", "cloudflare-r2", "standard", "", "included", "gb-month", 10);
+    row("R2 class A $4.50/M", "cloudflare-r2", "standard", "", "price", "class-a-ops", 4.50);
+    row("KV paid reads $0.50/M", "cloudflare-kv", "paid", "", "price", "reads", 0.50);
+    row("D1 paid storage $0.75/GB", "cloudflare-d1", "paid", "", "price", "gb-month", 0.75);
+    row("DO paid requests $0.15/M", "cloudflare-durable-objects", "paid", "", "price", "requests",
+        0.15);
+    row("Vectorize paid queried dims $0.01/M", "cloudflare-vectorize", "paid", "", "price",
+        "queried-vector-dimensions", 0.01);
+    row("Workers AI $0.011 per 1,000 neurons", "cloudflare-workers-ai", "paid", "", "price",
+        "neurons", 0.011);
+    row("Lambda max 10,240 MB", "aws-lambda", "", "", "max", "memory_mb", 10240);
+    row("Lambda timeout 900 s", "aws-lambda", "", "", "limit", "request_timeout_s", 900);
+    row("Lambda $0.20 per M requests", "aws-lambda", "on-demand", "", "price", "requests", 0.20);
+    row("Fly 512 MB $3.19", "fly-machines", "payg", "shared-cpu-1x-512mb", "price",
+        "instance-months", 3.19);
+    row("Render starter $7", "render-web-service", "paid", "starter", "price", "instance-months",
+        7);
+    row("Railway RAM $10/GB-month", "railway", "hobby", "", "price", "memory-gb-months", 10);
+    row("Railway CPU $20/vCPU-month", "railway", "hobby", "", "price", "vcpu-months", 20);
+    row("Neon Launch $0.106/CU-h", "neon", "launch", "", "price", "cu-hours", 0.106);
+    row("Upstash Redis $0.20 per 100k commands", "upstash-redis", "payg", "", "price", "commands",
+        0.20);
+    row("R2 SLA 99.9", "cloudflare-r2", "", "", "sla", "", 99.9);
+}
+
+void TestProfiles::factsMatchTheDataSheet()
+{
+    QFETCH(QString, profile);
+    QFETCH(QString, plan);
+    QFETCH(QString, instance);
+    QFETCH(QString, what);
+    QFETCH(QString, key);
+    QFETCH(double, expected);
+    const Profile *p = bundled().profile(profile);
+    QVERIFY(p);
+    const Plan *pl = plan.isEmpty() ? &p->plans.front() : p->plan(plan);
+    QVERIFY2(pl, qPrintable(plan));
+    const Instance *inst = instance.isEmpty() ? nullptr : pl->instance(instance);
+    QVERIFY(instance.isEmpty() || inst);
+    const ResolvedBinding r = resolve(*p, *pl, inst);
+    double actual = -1;
+    if (what == QLatin1String("limit") || what == QLatin1String("max")) {
+        const Limit *l = r.limit(key);
+        QVERIFY2(l, qPrintable(key));
+        QVERIFY(!l->fact.source.isEmpty());
+        actual = what == QLatin1String("limit") ? l->value : l->max.value_or(-1);
+    } else if (what == QLatin1String("price") || what == QLatin1String("included")) {
+        const Meter *m = findMeter(r.meters, key);
+        QVERIFY2(m, qPrintable(key));
+        actual = what == QLatin1String("price")
+                     ? m->price.value_or(m->tiers.empty() ? -1 : m->tiers.front().price)
+                     : m->included;
+    } else if (what == QLatin1String("fee")) {
+        QVERIFY(pl->fee);
+        actual = pl->fee->amount;
+    } else if (what == QLatin1String("credit")) {
+        QVERIFY(pl->credits);
+        actual = pl->credits->amount;
+    } else if (what == QLatin1String("sla")) {
+        QVERIFY(r.capabilities.sla);
+        actual = r.capabilities.sla->value;
+    }
+    QCOMPARE(actual, expected);
+}
+
+void TestProfiles::everyFactIsSourcedAndDated()
+{
+    // The loader enforces this; check the loaded values too, including instance-level facts.
+    int facts = 0;
+    auto check = [&facts](const Fact &f, const QString &where) {
+        ++facts;
+        QVERIFY2(f.source.startsWith(QLatin1String("https://"))
+                     || f.source.startsWith(QLatin1String("http://")),
+                 qPrintable(where));
+        QVERIFY2(f.checked.isValid(), qPrintable(where));
+    };
+    for (const auto &p : bundled().profiles()) {
+        for (const auto &[k, l] : p.limits)
+            check(l.fact, p.id + QLatin1Char('/') + k);
+        for (const auto &plan : p.plans) {
+            for (const auto &[k, l] : plan.limits)
+                check(l.fact, p.id + QLatin1Char('/') + plan.id + QLatin1Char('/') + k);
+            for (const auto &m : plan.meters)
+                check(m.fact, p.id + QLatin1Char('/') + plan.id + QLatin1Char('/') + m.usage);
+            if (plan.fee)
+                check(plan.fee->fact, p.id + QLatin1String("/fee"));
+            for (const auto &i : plan.instances) {
+                for (const auto &[k, l] : i.limits)
+                    check(l.fact, p.id + QLatin1Char('/') + i.id + QLatin1Char('/') + k);
+                for (const auto &m : i.meters)
+                    check(m.fact, p.id + QLatin1Char('/') + i.id + QLatin1Char('/') + m.usage);
+            }
+        }
+    }
+    QVERIFY(facts > 300);
+}
+
+void TestProfiles::malformedProfilesGiveLocatedErrors_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("expected");
+    auto row = [](const char *file, const char *expected) {
+        QTest::newRow(file) << QString::fromLatin1(file) << QString::fromUtf8(expected);
+    };
+    row("syntax-unterminated", "1:26: invalid TOML: Error while parsing string: unescaped control "
+                               "characters other than TAB (U+0009) are explicitly prohibited");
+    row("syntax-duplicate-key", "3:8: invalid TOML: Error while parsing key-value pair: cannot "
+                                "redefine existing string 'name'");
+    row("missing-id", "1:1: missing required key \"id\"");
+    row("unknown-role", "5:9: unknown role \"mainframe\"; expected one of: client, frontend, "
+                        "proxy, backend, worker, scheduler, database, cache, object-storage, "
+                        "vector-index, queue, external-api (at roles)");
+    row("unknown-limit", "14:13: unknown limit \"memroy_mb\" (at limits.memroy_mb)");
+    row("negative-price", "28:9: must not be negative (found -0.09) (at plans[0].meters[1].price)");
+    row("limit-without-source", "14:10: fact has no source (at limits.cpu_ms)");
+    row("limit-without-source-or-date",
+        "14:10: fact has no source and no checked date (at limits.cpu_ms)");
+    row("bad-checked-date", "14:73: checked must be a date YYYY-MM-DD, found \"11/02/2026\" (at "
+                            "limits.cpu_ms.checked)");
+    row("unknown-usage",
+        "27:9: unknown usage \"lambdas\"; expected one of: requests, cpu-ms, gb-s, gib-s, vcpu-s, "
+        "disk-gb-s, instance-hours, instance-months, vcpu-hours, gb-hours, vcpu-months, "
+        "memory-gb-months, cu-hours, gb-month, egress-gb, reads, writes, class-a-ops, class-b-ops, "
+        "operations, commands, queried-vector-dimensions, stored-vector-dimensions, neurons, "
+        "messages (at plans[0].meters[1].usage)");
+    row("unknown-unit-key", "23:8: unknown key \"unit\" (at plans[0].meters[0].unit)");
+    row("unknown-capability-value",
+        "11:24: unknown filesystem \"disk\"; expected one of: none, in-memory, ephemeral, "
+        "persistent (at capabilities.filesystem.value)");
+    row("via-unknown-profile",
+        "11:37: refers to unknown profile \"no-such-profile\" (at capabilities.websockets.via)");
+    row("requires-unknown-fee", "18:12: requires \"platinum-support\", which no plan's fee "
+                                "provides (at plans[0].requires)");
+    row("duplicate-plan-id", "27:6: duplicate plan id \"standard\" (at plans[1].id)");
+    row("meter-price-unknown-without-note", "26:1: a meter without a price needs a note saying why "
+                                            "the price is unknown (at plans[0].meters[1])");
+    row("source-not-a-url",
+        "14:33: source must be an http(s) URL, found \"the docs\" (at limits.cpu_ms.source)");
+    row("tiers-out-of-order", "28:38: tiers must be in increasing order of upto, with only the "
+                              "last open (at plans[0].meters[1].tiers[1])");
+    row("no-plans", "1:1: a profile needs at least one [[plans]] entry (at plans)");
+}
+
+void TestProfiles::malformedProfilesGiveLocatedErrors()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(file + QStringLiteral(".toml"));
+    QVERIFY(copyFile(QStringLiteral(STACKPLAN_TEST_DATA "/profiles-bad/") + file
+                         + QStringLiteral(".toml"),
+                     path));
     Catalogue c;
     c.addBundled();
+    c.addDirectory(dir.path());
     c.finish();
     QStringList problems;
     for (const auto &p : c.problems())
         problems << p.error.toString();
-    QCOMPARE(problems, QStringList());
-    QVERIFY(c.profiles().size() >= 30);
+    QCOMPARE(problems, QStringList({path + QLatin1Char(':') + expected}));
+    QVERIFY(!c.profile(file));                                  // the bad profile is not loaded
+    QCOMPARE(c.profiles().size(), bundled().profiles().size()); // all others are
+}
+
+void TestProfiles::oneBadFileDoesNotStopTheOthers()
+{
+    QTemporaryDir dir;
+    const QString bad = QStringLiteral(STACKPLAN_TEST_DATA "/profiles-bad/");
+    for (const char *f : {"unknown-limit", "negative-price", "syntax-unterminated"})
+        QVERIFY(copyFile(bad + QLatin1String(f) + QStringLiteral(".toml"),
+                         dir.filePath(QLatin1String(f) + QStringLiteral(".toml"))));
+    QVERIFY(copyFile(QStringLiteral(STACKPLAN_SOURCE_DIR "/profiles/neon.toml"),
+                     dir.filePath(QStringLiteral("my-neon.toml"))));
+    QFile f(dir.filePath(QStringLiteral("my-neon.toml")));
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QByteArray text = f.readAll().replace("id = \"neon\"", "id = \"my-neon\"");
+    f.resize(0);
+    f.write(text);
+    f.close();
+    Catalogue c;
+    c.addDirectory(dir.path());
+    c.finish();
+    QCOMPARE(c.problems().size(), size_t(3)); // every problem reported
+    QCOMPARE(c.profiles().size(), size_t(1)); // the good file loaded
+    QVERIFY(c.profile(QStringLiteral("my-neon")));
+}
+
+void TestProfiles::userFolderAddsAndOverridesById()
+{
+    QTemporaryDir dataHome;
+    qputenv("XDG_DATA_HOME", dataHome.path().toUtf8());
+    const QString folder = Catalogue::userFolder();
+    QCOMPARE(folder, dataHome.path() + QStringLiteral("/stackplan/profiles"));
+    QVERIFY(QDir().mkpath(folder));
+    // Override: the user's cloudflare-workers has 256 MB.
+    QFile src(QStringLiteral(STACKPLAN_SOURCE_DIR "/profiles/cloudflare-workers.toml"));
+    QVERIFY(src.open(QIODevice::ReadOnly));
+    QByteArray text = src.readAll();
+    text.replace("memory_mb = { value = 128,", "memory_mb = { value = 256,");
+    QFile dst(folder + QStringLiteral("/cloudflare-workers.toml"));
+    QVERIFY(dst.open(QIODevice::WriteOnly));
+    dst.write(text);
+    dst.close();
+    // A broken user profile next to it.
+    QVERIFY(copyFile(QStringLiteral(STACKPLAN_TEST_DATA "/profiles-bad/unknown-limit.toml"),
+                     folder + QStringLiteral("/unknown-limit.toml")));
+
+    const Catalogue c = Catalogue::standard();
+    const Profile *w = c.profile(QStringLiteral("cloudflare-workers"));
+    QVERIFY(w);
+    QCOMPARE(w->origin, folder + QStringLiteral("/cloudflare-workers.toml"));
+    QCOMPARE(w->limits.at(QStringLiteral("memory_mb")).value, 256.0);
+    QCOMPARE(c.overrides().size(), size_t(1));
+    QCOMPARE(c.overrides()[0].second, QStringLiteral(":/profiles/cloudflare-workers.toml"));
+    QCOMPARE(c.problems().size(), size_t(1));
+    QCOMPARE(
+        c.problems()[0].error.toString(),
+        folder
+            + QStringLiteral(
+                "/unknown-limit.toml:14:13: unknown limit \"memroy_mb\" (at limits.memroy_mb)"));
+    QCOMPARE(c.profiles().size(), bundled().profiles().size());
+    // Without the user folder, the bundled profile is back.
+    const Catalogue plain = Catalogue::standard({}, false);
+    QCOMPARE(plain.profile(QStringLiteral("cloudflare-workers"))
+                 ->limits.at(QStringLiteral("memory_mb"))
+                 .value,
+             128.0);
+    qunsetenv("XDG_DATA_HOME");
+}
+
+void TestProfiles::bindingsResolvePlanAndInstanceLimits()
+{
+    QString why;
+    const ResolvedBinding r
+        = bundled().resolve(Binding{"cloudflare-containers", "paid", "standard-2"}, &why);
+    QVERIFY2(r.isValid(), qPrintable(why));
+    QCOMPARE(r.limit(QStringLiteral("memory_mb"))->value, 6144.0);
+    QVERIFY(findMeter(r.meters, QStringLiteral("gib-s")));
+    QVERIFY(!bundled().resolve(Binding{"cloudflare-workers", "enterprise", ""}, &why).isValid());
+    QCOMPARE(why, QStringLiteral("profile \"cloudflare-workers\" has no plan \"enterprise\""));
+    QVERIFY(!bundled().resolve(Binding{"nope", "", ""}, &why).isValid());
+    QCOMPARE(why, QStringLiteral("unknown profile \"nope\""));
+    // An empty plan means the first plan.
+    QCOMPARE(bundled().resolve(Binding{"cloudflare-workers", "", ""}).plan->id,
+             QStringLiteral("free"));
+    // Plan capabilities override the profile's (Render's free plan sleeps).
+    const ResolvedBinding free = bundled().resolve(Binding{"render-web-service", "free", ""});
+    QVERIFY(free.capabilities.sleep && free.capabilities.sleep->value.sleeps);
+    QCOMPARE(*free.capabilities.sleep->value.afterMin, 15.0);
+}
+
+void TestProfiles::staleFactsAreMarked()
+{
+    Fact f;
+    f.checked = QDate(2025, 8, 20);
+    QVERIFY(f.isStale(QDate(2026, 11, 23)));
+    QVERIFY(!f.isStale(QDate(2026, 8, 20)));
+    f.checked = QDate(2026, 2, 11);
+    QVERIFY(!f.isStale(QDate(2026, 11, 23)));
+}
+
+void TestProfiles::noProfileIdOrVendorInCppCode()
+{
+    // DESIGN.md principle 1: platforms are data. No C++ outside tests names a profile or vendor.
+    QStringList needles;
+    for (const auto &p : bundled().profiles()) {
+        needles << p.id << p.name;
+        if (p.vendor != QLatin1String("Generic"))
+            needles << p.vendor;
+    }
+    needles.removeDuplicates();
+    QStringList hits;
+    for (const char *dir : {"/app", "/ui"}) {
+        QDirIterator it(QStringLiteral(STACKPLAN_SOURCE_DIR) + QLatin1String(dir), {"*.cpp", "*.h"},
+                        QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(f.readAll());
+            for (const auto &n : needles)
+                if (QRegularExpression(
+                        QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(n)))
+                        .match(text)
+                        .hasMatch())
+                    hits << QStringLiteral("%1: %2").arg(path, n);
+        }
+    }
+    QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestProfiles)

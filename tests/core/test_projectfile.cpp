@@ -264,7 +264,8 @@ void TestProjectFile::missingFileIsReported()
 void TestProjectFile::documentedExampleIsCanonical()
 {
     // docs/file-format.md shows "a complete small example": it must load and be canonical.
-    const QString doc = QString::fromUtf8(readAll(QStringLiteral(STACKPLAN_SOURCE_DIR "/docs/file-format.md")));
+    const QString doc
+        = QString::fromUtf8(readAll(QStringLiteral(STACKPLAN_SOURCE_DIR "/docs/file-format.md")));
     const int start = int(doc.indexOf(QStringLiteral("```json\n")));
     QVERIFY(start > 0);
     const int end = int(doc.indexOf(QStringLiteral("```"), start + 8));

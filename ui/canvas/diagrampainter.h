@@ -18,7 +18,7 @@ struct BoxVisual {
     QString name;
     QString roleId;
     QString roleLabel;
-    QString bindingLine; // "Cloudflare Workers · paid" or "unbound"
+    QString bindingLine; // "<profile name> · <plan id>", or "unbound"
     QColor accent;       // vendor colour, or neutral when unbound
     BadgeSeverity badge = BadgeSeverity::None;
     int badgeCount = 0;

@@ -505,7 +505,7 @@ public:
                           QStringLiteral("give either price or tiers, not both"));
             }
             m.fact = fact(*t, p);
-            if (!m.priceKnown() && m.fact.note.isEmpty())
+            if (!t->contains("price") && !t->contains("tiers") && m.fact.note.isEmpty())
                 error(t, p,
                       QStringLiteral(
                           "a meter without a price needs a note saying why the price is unknown"));
@@ -514,14 +514,16 @@ public:
         return out;
     }
 
-    std::vector<Plan> plans(const toml::node *n, const QString &path)
+    std::vector<Plan> plans(const toml::table &root, const QString &path)
     {
         std::vector<Plan> out;
+        const toml::node *n = root.get("plans");
         const toml::array *a = n ? n->as_array() : nullptr;
         if (!a) {
-            error(n, path,
-                  n ? QStringLiteral("expected an array of tables ([[plans]])")
-                    : QStringLiteral("a profile needs at least one [[plans]] entry"));
+            if (n)
+                error(n, path, QStringLiteral("expected an array of tables ([[plans]])"));
+            else
+                error(&root, path, QStringLiteral("a profile needs at least one [[plans]] entry"));
             return out;
         }
         if (a->empty())
@@ -677,7 +679,7 @@ public:
         else
             error(&root, {}, QStringLiteral("missing required table [capabilities]"));
         p.limits = limits(root.get("limits"), QStringLiteral("limits"));
-        p.plans = plans(root.get("plans"), QStringLiteral("plans"));
+        p.plans = plans(root, QStringLiteral("plans"));
         if (m_errors > 0)
             return std::nullopt;
         return p;
