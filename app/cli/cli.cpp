@@ -18,10 +18,14 @@ struct Command {
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> list = {
+        {"cost", "price options per component and meter line; --sweep for the cost curve", runCost},
         {"fmt", "rewrite project files in canonical form (--check to verify only)", runFmt},
         {"info", "summary of a project: options, components with bindings, connections", runInfo},
         {"profiles", "list platform profiles, or show one with every fact and its source",
          runProfiles},
+        {"rules", "list every validation rule with its explanation", runRules},
+        {"validate", "check options against platform limits and capabilities (exit 1 on errors)",
+         runValidate},
     };
     return list;
 }

@@ -22,6 +22,14 @@ std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args
                              QTextStream &err);
 
 int runInfo(const QStringList &args, QTextStream &out, QTextStream &err);
+// --option NAME (repeatable) / --all; default the baseline.
+void addOptionSelection(QCommandLineParser &parser);
+std::optional<QStringList> selectedOptions(const QCommandLineParser &parser, const Project &p,
+                                           QTextStream &err, const char *command);
+
+int runCost(const QStringList &args, QTextStream &out, QTextStream &err);
+int runValidate(const QStringList &args, QTextStream &out, QTextStream &err);
+int runRules(const QStringList &args, QTextStream &out, QTextStream &err);
 int runFmt(const QStringList &args, QTextStream &out, QTextStream &err);
 int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err);
 

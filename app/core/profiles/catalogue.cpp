@@ -863,6 +863,36 @@ void Catalogue::finish()
                                         [&](const Profile &p) { return p.id == id; }),
                          m_profiles.end());
     m_pending.clear();
+
+    m_resolved.clear();
+    m_resolvedIndex.clear();
+    auto key = [](const QString &profile, const QString &plan, const QString &instance) {
+        return profile + QLatin1Char('/') + plan + QLatin1Char('/') + instance;
+    };
+    for (const auto &p : m_profiles) {
+        for (const auto &plan : p.plans) {
+            m_resolvedIndex[key(p.id, plan.id, {})] = m_resolved.size();
+            m_resolved.push_back(stackplan::resolve(p, plan, nullptr));
+            for (const auto &inst : plan.instances) {
+                m_resolvedIndex[key(p.id, plan.id, inst.id)] = m_resolved.size();
+                m_resolved.push_back(stackplan::resolve(p, plan, &inst));
+            }
+        }
+    }
+}
+
+const ResolvedBinding *Catalogue::resolved(const Binding &binding) const
+{
+    QString plan = binding.plan;
+    if (plan.isEmpty()) {
+        const Profile *p = profile(binding.profile);
+        if (!p)
+            return nullptr;
+        plan = p->plans.front().id;
+    }
+    const auto it = m_resolvedIndex.find(binding.profile + QLatin1Char('/') + plan
+                                         + QLatin1Char('/') + binding.instance);
+    return it == m_resolvedIndex.end() ? nullptr : &m_resolved[it->second];
 }
 
 const Profile *Catalogue::profile(const QString &id) const

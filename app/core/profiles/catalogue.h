@@ -26,6 +26,13 @@ struct ProfileProblem {
 class Catalogue
 {
 public:
+    Catalogue() = default;
+    // Resolved bindings point into the profiles: a catalogue moves but is never copied.
+    Catalogue(const Catalogue &) = delete;
+    Catalogue &operator=(const Catalogue &) = delete;
+    Catalogue(Catalogue &&) = default;
+    Catalogue &operator=(Catalogue &&) = default;
+
     // Bundled + user folder (unless disabled) + extra directories, then cross-checked.
     static Catalogue standard(const QStringList &extraDirs = {}, bool includeUserFolder = true);
     // $XDG_DATA_HOME/stackplan/profiles
@@ -50,6 +57,12 @@ public:
 
     // Resolves a component binding. On failure returns an invalid binding and explains why.
     ResolvedBinding resolve(const Binding &binding, QString *why = nullptr) const;
+    // Every (profile, plan, instance type) combination, resolved once in finish(). A plan with
+    // instance types appears once per type; a plan without, once with no instance.
+    const std::vector<ResolvedBinding> &allBindings() const { return m_resolved; }
+    // The resolved binding for a component binding, from that cache; null if it does not resolve.
+    // A binding without an instance on a plan that sells instance types resolves to the plan alone.
+    const ResolvedBinding *resolved(const Binding &binding) const;
 
     // References from a profile to other profiles (`via`) or fee keys (`requires`), checked in
     // finish() once every source is loaded.
@@ -67,7 +80,9 @@ public:
 
 private:
     std::map<QString, PendingChecks> m_pending; // by profile id
-    std::vector<Profile> m_profiles;            // sorted by id
+    std::vector<ResolvedBinding> m_resolved;
+    std::map<QString, size_t> m_resolvedIndex; // "profile/plan/instance" → m_resolved
+    std::vector<Profile> m_profiles;           // sorted by id
     std::vector<ProfileProblem> m_problems;
     std::vector<std::pair<QString, QString>> m_overrides;
     QStringList m_sourceOfBatch; // ids added from the directory being loaded

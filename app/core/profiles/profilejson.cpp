@@ -313,13 +313,13 @@ QString describeMeter(const Meter &m)
     QString price;
     const QString per = m.per == 1 ? QString() : formatNumber(m.per) + QLatin1Char(' ');
     if (m.price) {
-        price = QStringLiteral("%1 per %2%3").arg(formatMoney(*m.price), per, m.usage);
+        price = QStringLiteral("%1 per %2%3").arg(formatPrice(*m.price), per, m.usage);
     } else if (!m.tiers.empty()) {
         QStringList parts;
         for (const auto &t : m.tiers)
             parts << (t.upTo ? QStringLiteral("%1 up to %2")
-                                   .arg(formatMoney(t.price), formatNumber(*t.upTo))
-                             : QStringLiteral("%1 beyond").arg(formatMoney(t.price)));
+                                   .arg(formatPrice(t.price), formatNumber(*t.upTo))
+                             : QStringLiteral("%1 beyond").arg(formatPrice(t.price)));
         price = QStringLiteral("tiered per %1%2: %3")
                     .arg(per, m.usage, parts.join(QStringLiteral("; ")));
     } else {

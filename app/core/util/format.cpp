@@ -60,6 +60,17 @@ QString formatMoney(double usd)
     return (negative ? QStringLiteral("-$") : QStringLiteral("$")) + body;
 }
 
+QString formatPrice(double usd)
+{
+    if (!std::isfinite(usd))
+        return QStringLiteral("?");
+    const double cents = std::round(usd * 100) / 100;
+    if (std::fabs(usd - cents) < 1e-12)
+        return formatMoney(usd);
+    return (usd < 0 ? QStringLiteral("-$") : QStringLiteral("$"))
+           + formatNumber(std::fabs(usd), 10);
+}
+
 QDate today()
 {
     const QByteArray forced = qgetenv("STACKPLAN_TODAY");

@@ -11,6 +11,8 @@ namespace stackplan {
 QString formatNumber(double value, int maxDecimals = 7);
 // "$5.00", "$1,234.56"; amounts below one cent keep their significant digits ("$0.0000025").
 QString formatMoney(double usd);
+// A unit price keeps every significant digit: "$0.125", "$0.01344", "$0.40", "$5.00".
+QString formatPrice(double usd);
 // Today's date for staleness checks; STACKPLAN_TODAY=YYYY-MM-DD overrides it (tests, CI).
 QDate today();
 

@@ -1,0 +1,182 @@
+#include "cli/cli_common.h"
+
+#include "rules/findingjson.h"
+#include "rules/validate.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace stackplan::cli {
+
+namespace {
+
+// Options named by --option (id or name), all with --all, else the baseline.
+std::optional<QStringList> selectOptions(const QCommandLineParser &parser, const Project &p,
+                                         QTextStream &err, const char *command)
+{
+    QStringList ids;
+    if (parser.isSet(QStringLiteral("all"))) {
+        ids = optionIds(p);
+    } else if (parser.isSet(QStringLiteral("option"))) {
+        for (const auto &name : parser.values(QStringLiteral("option"))) {
+            const Option *o = p.findOption(name);
+            if (!o) {
+                QStringList known;
+                for (const auto &opt : p.options)
+                    known << QStringLiteral("%1 (\"%2\")").arg(opt.id, opt.name);
+                err << "stackplan " << command << ": no option \"" << name
+                    << "\"; options: " << known.join(QStringLiteral(", ")) << Qt::endl;
+                return std::nullopt;
+            }
+            ids << o->id;
+        }
+    } else {
+        ids << p.baseline;
+    }
+    return ids;
+}
+
+} // namespace
+
+void addOptionSelection(QCommandLineParser &parser)
+{
+    parser.addOption(
+        {QStringLiteral("option"),
+         QStringLiteral("Only this option (id or name; repeatable). Default: the baseline."),
+         QStringLiteral("name")});
+    parser.addOption({QStringLiteral("all"), QStringLiteral("Every option.")});
+}
+
+std::optional<QStringList> selectedOptions(const QCommandLineParser &parser, const Project &p,
+                                           QTextStream &err, const char *command)
+{
+    return selectOptions(parser, p, err, command);
+}
+
+int runValidate(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Check a project against the platform profiles. Exit code 0: no errors; 1: "
+                       "errors found; 2: bad input."));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("Project file (.stackplan.json)."));
+    addOptionSelection(parser);
+    parser.addOption({QStringLiteral("format"), QStringLiteral("text, json or sarif."),
+                      QStringLiteral("format"), QStringLiteral("text")});
+    addProfilesOption(parser);
+    if (const auto rc = parseArgs(parser, args, out, err))
+        return *rc;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json")
+        && format != QLatin1String("sarif")) {
+        err << "stackplan validate: unknown format \"" << format << "\" (use text, json or sarif)"
+            << Qt::endl;
+        return 2;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        err << "usage: stackplan validate FILE [--option NAME | --all] [--format text|json|sarif]"
+            << Qt::endl;
+        return 2;
+    }
+    const QString path = parser.positionalArguments().first();
+    const auto project = loadProject(path, err);
+    if (!project)
+        return 2;
+    const auto ids = selectOptions(parser, *project, err, "validate");
+    if (!ids)
+        return 2;
+    const Catalogue catalogue = loadCatalogue(parser);
+    printCatalogueProblems(catalogue, err);
+
+    std::vector<Finding> findings;
+    for (const auto &id : *ids) {
+        auto found = validateOption(*project, *project->option(id), catalogue);
+        findings.insert(findings.end(), found.begin(), found.end());
+    }
+    const FindingCounts total = countFindings(findings);
+
+    if (format == QLatin1String("json")) {
+        out << QString::fromStdString(findingsToJson(findings, *project, *ids, path).dump(2))
+            << '\n';
+    } else if (format == QLatin1String("sarif")) {
+        QFile f(path);
+        QByteArray text;
+        if (f.open(QIODevice::ReadOnly))
+            text = f.readAll();
+        out << QString::fromStdString(
+            findingsToSarif(findings, *project, path, text, QCoreApplication::applicationVersion())
+                .dump(2))
+            << '\n';
+    } else {
+        auto plural = [](int n, const char *word) {
+            return QStringLiteral("%1 %2%3").arg(n).arg(QLatin1String(word)).arg(n == 1 ? "" : "s");
+        };
+        for (const auto &id : *ids) {
+            const Option *o = project->option(id);
+            std::vector<Finding> mine;
+            for (const auto &f : findings)
+                if (f.option == id)
+                    mine.push_back(f);
+            const FindingCounts c = countFindings(mine);
+            out << "Option " << o->id << ": " << o->name
+                << (o->id == project->baseline ? " [baseline]" : "") << '\n';
+            for (const auto &f : mine) {
+                out << "  " << severityId(f.severity).leftJustified(8) << f.rule.leftJustified(27)
+                    << f.subjects.join(QLatin1Char(',')) << '\n';
+                out << "      " << f.message << '\n';
+                if (!f.source.isEmpty())
+                    out << "      source: " << f.source << " (checked "
+                        << f.checked.toString(Qt::ISODate) << ")\n";
+                for (const auto &fix : f.fixes)
+                    out << "      fix: " << fix.label << '\n';
+            }
+            out << "  " << plural(c.errors, "error") << ", " << plural(c.warnings, "warning")
+                << ", " << plural(c.infos, "info") << "\n\n";
+        }
+        if (ids->size() > 1)
+            out << "Total: " << plural(total.errors, "error") << ", "
+                << plural(total.warnings, "warning") << ", " << plural(total.infos, "info") << '\n';
+    }
+    out.flush();
+    return total.errors > 0 ? 1 : 0;
+}
+
+int runRules(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("List every validation rule with its explanation."));
+    parser.addOption({QStringLiteral("format"), QStringLiteral("text, json or markdown."),
+                      QStringLiteral("format"), QStringLiteral("text")});
+    if (const auto rc = parseArgs(parser, args, out, err))
+        return *rc;
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format == QLatin1String("json")) {
+        nlohmann::ordered_json list = nlohmann::ordered_json::array();
+        for (const auto &r : ruleCatalogue())
+            list.push_back({{"id", r.id},
+                            {"severity", severityId(r.severity).toStdString()},
+                            {"title", r.title},
+                            {"explanation", r.explanation}});
+        out << QString::fromStdString(list.dump(2)) << '\n';
+    } else if (format == QLatin1String("markdown")) {
+        out << "| rule | usual severity | what it checks |\n|---|---|---|\n";
+        for (const auto &r : ruleCatalogue())
+            out << "| `" << r.id << "` | " << severityId(r.severity) << " | **" << r.title << ".** "
+                << r.explanation << " |\n";
+    } else if (format == QLatin1String("text")) {
+        for (const auto &r : ruleCatalogue())
+            out << QString::fromLatin1(r.id).leftJustified(28)
+                << severityId(r.severity).leftJustified(9) << r.title << "\n    " << r.explanation
+                << "\n";
+    } else {
+        err << "stackplan rules: unknown format \"" << format << "\" (use text, json or markdown)"
+            << Qt::endl;
+        return 2;
+    }
+    out.flush();
+    return 0;
+}
+
+} // namespace stackplan::cli

@@ -1,0 +1,148 @@
+#pragma once
+
+#include "model/project.h"
+
+#include <QDate>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace stackplan {
+
+class Catalogue;
+struct Meter;
+
+// One line of a bill: a meter applied to a component's usage, an account fee, or a credit.
+struct BillLine {
+    QString component;              // component id; empty for account-level lines
+    QString usage;                  // meter usage ("requests", "gib-s"…), or "fee" / "credit"
+    QString description;            // human wording
+    std::optional<double> quantity; // none when the workload lacks data to derive it
+    double included = 0; // allowance applied to this line (its share of a shared allowance)
+    std::optional<double> billable;
+    std::optional<double> unitPrice; // USD per `per` units; none when unknown
+    double per = 1;
+    std::optional<double> amount; // USD; none when the price or the quantity is unknown
+    QString source;
+    QDate checked;
+    QString note;
+    QString feeKey; // account fee lines: the fee's key (e.g. the subscription it stands for)
+    bool isUnknown() const { return !amount.has_value(); }
+};
+
+struct ComponentBill {
+    QString component;
+    QString name;
+    Binding binding;
+    std::vector<BillLine> lines;
+    double known = 0; // sum of known amounts
+    int unknown = 0;  // lines whose amount is unknown
+};
+
+// The bill of one option at one traffic multiplier. Pure value.
+struct Bill {
+    QString option;
+    double multiplier = 1;
+    std::vector<ComponentBill> components; // bound components, in model order
+    std::vector<BillLine> accountLines;    // fees (once per account) and credits
+    double total = 0;                      // known part, USD per month
+    int unknown = 0;                       // number of lines with an unknown amount
+    // "$30.12", or "≥ $30.12 (2 unknown)" when some prices are unknown: never a silent zero.
+    QString totalText() const;
+    const ComponentBill *componentBill(const QString &id) const;
+};
+
+// Conventions (docs/cost.md): a month is 730 hours and 30 days; daily allowances count 30 times.
+inline constexpr double kHoursPerMonth = 730;
+inline constexpr double kDaysPerMonth = 30;
+
+// The option compiled for pricing: every meter that applies to a component, as a usage quantity
+// linear in the traffic multiplier (flows such as requests scale; stocks such as storage or
+// always-on instances do not), grouped into pools that share an included allowance (components
+// bound to the same profile and plan draw on one account-wide allowance, first come first
+// served in model order).
+class BillModel
+{
+public:
+    BillModel(const Project &project, const Option &option, const Catalogue &catalogue);
+
+    Bill evaluate(double multiplier) const;
+    // Total only (known part and unknown count), without building lines: for sweeps.
+    double total(double multiplier, int *unknown = nullptr) const;
+
+    // Multipliers at which an included allowance is used up (quantity reaches the allowance).
+    struct AllowanceEdge {
+        double multiplier;
+        QString component; // the first component of the pool
+        QString description;
+    };
+    std::vector<AllowanceEdge> allowanceEdges() const;
+    // Multipliers at which a free plan's daily request cap is exceeded (a paid plan is needed).
+    std::vector<AllowanceEdge> planEdges() const;
+
+private:
+    struct Use {
+        int component = 0; // index into m_components
+        double flow = 0;   // quantity per unit multiplier
+        double stock = 0;  // quantity independent of the multiplier
+        bool quantityKnown = true;
+        QString description;
+    };
+    struct Pool {
+        const Meter *meter = nullptr;
+        QString profileName;
+        double included = 0; // per month
+        std::vector<Use> uses;
+    };
+    struct Credit {
+        double amount = 0;
+        QString account;
+        QStringList usages;
+        QString label;
+        QString source;
+        QDate checked;
+    };
+    struct Fee {
+        QString key;
+        double amount = 0;
+        QString label;
+        QString source;
+        QDate checked;
+        QString note;
+    };
+    struct Cap {
+        int component = 0;
+        double requestsPerMultiplier = 0;
+        double daily = 0;
+        QString label;
+    };
+
+    double poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines,
+                    int *unknown) const;
+
+    QString m_option;
+    std::vector<ComponentBill> m_components; // templates: ids, names, bindings
+    std::vector<QString> m_accounts;         // account of each component (profile.account)
+    std::vector<Pool> m_pools;
+    std::vector<Fee> m_fees;
+    std::vector<Credit> m_credits;
+    std::vector<Cap> m_caps;
+};
+
+// Convenience: compile and evaluate once.
+Bill computeBill(const Project &project, const Option &option, const Catalogue &catalogue,
+                 double multiplier);
+// Traffic multiplier of a level name ("low", "typical", "high") or a number; none if invalid.
+std::optional<double> trafficMultiplier(const Assumptions &a, const QString &level);
+
+// Cost of one component alone under a binding (no shared allowances with others), plus the
+// account fees that binding would add to the option: used to rank rebinding suggestions.
+struct CostEstimate {
+    double known = 0;
+    int unknown = 0;
+};
+CostEstimate estimateComponentCost(const Project &project, const Option &option,
+                                   const Component &component, const Catalogue &catalogue);
+
+} // namespace stackplan

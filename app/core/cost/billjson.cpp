@@ -1,0 +1,184 @@
+#include "cost/billjson.h"
+
+#include <cmath>
+
+namespace stackplan {
+
+using ojson = nlohmann::ordered_json;
+
+namespace {
+
+std::string s(const QString &q)
+{
+    return q.toStdString();
+}
+
+ojson num(double v)
+{
+    if (std::floor(v) == v && std::fabs(v) < 9.0e15)
+        return ojson(static_cast<std::int64_t>(v));
+    return ojson(v);
+}
+
+ojson opt(const std::optional<double> &v)
+{
+    return v ? num(*v) : ojson(nullptr);
+}
+
+ojson money(const std::optional<double> &v)
+{
+    // Cents are what a bill means; round away float noise.
+    return v ? num(std::round(*v * 1e6) / 1e6) : ojson(nullptr);
+}
+
+ojson lineJson(const BillLine &l)
+{
+    ojson o = ojson::object();
+    o["usage"] = s(l.usage);
+    o["description"] = s(l.description);
+    o["quantity"] = opt(l.quantity);
+    o["included"] = num(l.included);
+    o["billable"] = opt(l.billable);
+    o["unit_price"] = opt(l.unitPrice);
+    o["per"] = num(l.per);
+    o["amount"] = money(l.amount);
+    o["source"] = s(l.source);
+    o["checked"] = l.checked.isValid() ? ojson(s(l.checked.toString(Qt::ISODate))) : ojson(nullptr);
+    if (!l.note.isEmpty())
+        o["note"] = s(l.note);
+    return o;
+}
+
+QByteArray csvField(const QString &v)
+{
+    QByteArray b = v.toUtf8();
+    if (b.contains(',') || b.contains('"') || b.contains('\n')) {
+        b.replace('"', "\"\"");
+        b = '"' + b + '"';
+    }
+    return b;
+}
+
+QByteArray csvNumber(const std::optional<double> &v)
+{
+    if (!v)
+        return {};
+    return QByteArray::number(*v, 'g', 12);
+}
+
+} // namespace
+
+ojson billToJson(const Bill &bill, const Project &project)
+{
+    ojson o = ojson::object();
+    o["option"] = s(bill.option);
+    if (const Option *opt = project.option(bill.option))
+        o["name"] = s(opt->name);
+    o["multiplier"] = num(bill.multiplier);
+    o["total"] = money(bill.total);
+    o["unknown"] = bill.unknown;
+    o["total_text"] = s(bill.totalText());
+    ojson comps = ojson::array();
+    for (const auto &c : bill.components) {
+        ojson e = ojson::object();
+        e["id"] = s(c.component);
+        e["name"] = s(c.name);
+        e["binding"] = {{"profile", s(c.binding.profile)},
+                        {"plan", s(c.binding.plan)},
+                        {"instance", s(c.binding.instance)}};
+        e["known"] = money(c.known);
+        e["unknown"] = c.unknown;
+        ojson lines = ojson::array();
+        for (const auto &l : c.lines)
+            lines.push_back(lineJson(l));
+        e["lines"] = std::move(lines);
+        comps.push_back(std::move(e));
+    }
+    o["components"] = std::move(comps);
+    ojson account = ojson::array();
+    for (const auto &l : bill.accountLines)
+        account.push_back(lineJson(l));
+    o["account"] = std::move(account);
+    return o;
+}
+
+ojson sweepToJson(const Sweep &sweep)
+{
+    ojson o = ojson::object();
+    ojson ms = ojson::array();
+    for (const double m : sweep.multipliers)
+        ms.push_back(m);
+    o["multipliers"] = std::move(ms);
+    ojson series = ojson::array();
+    for (const auto &sr : sweep.series) {
+        ojson e = ojson::object();
+        e["option"] = s(sr.option);
+        ojson totals = ojson::array();
+        for (const double t : sr.totals)
+            totals.push_back(money(t));
+        e["totals"] = std::move(totals);
+        e["unknown"] = sr.unknown;
+        series.push_back(std::move(e));
+    }
+    o["series"] = std::move(series);
+    ojson bps = ojson::array();
+    for (const auto &b : sweep.breakpoints)
+        bps.push_back({{"option", s(b.option)},
+                       {"component", s(b.component)},
+                       {"multiplier", b.multiplier},
+                       {"kind", s(b.kind)},
+                       {"description", s(b.description)}});
+    o["breakpoints"] = std::move(bps);
+    ojson xs = ojson::array();
+    for (const auto &c : sweep.crossovers)
+        xs.push_back({{"cheaper_below", s(c.cheaperBelow)},
+                      {"cheaper_above", s(c.cheaperAbove)},
+                      {"multiplier", c.multiplier},
+                      {"total", money(c.total)}});
+    o["crossovers"] = std::move(xs);
+    return o;
+}
+
+QByteArray billCsvHeader()
+{
+    return "option,multiplier,component,usage,description,quantity,included,billable,unit_price,"
+           "per,amount,source,"
+           "checked\n";
+}
+
+QByteArray billToCsv(const Bill &bill)
+{
+    QByteArray out;
+    auto row = [&](const QString &component, const BillLine &l) {
+        out += csvField(bill.option) + ',' + QByteArray::number(bill.multiplier, 'g', 12) + ','
+               + csvField(component) + ',' + csvField(l.usage) + ',' + csvField(l.description) + ','
+               + csvNumber(l.quantity) + ',' + csvNumber(l.included) + ',' + csvNumber(l.billable)
+               + ',' + csvNumber(l.unitPrice) + ',' + csvNumber(l.per) + ','
+               + (l.amount ? QByteArray::number(std::round(*l.amount * 1e6) / 1e6, 'f', 6)
+                           : QByteArray("unknown"))
+               + ',' + csvField(l.source) + ',' + csvField(l.checked.toString(Qt::ISODate)) + '\n';
+    };
+    for (const auto &c : bill.components)
+        for (const auto &l : c.lines)
+            row(c.component, l);
+    for (const auto &l : bill.accountLines)
+        row(QString(), l);
+    return out;
+}
+
+QByteArray sweepToCsv(const Sweep &sweep)
+{
+    QByteArray out = "multiplier";
+    for (const auto &sr : sweep.series)
+        out += ',' + csvField(sr.option);
+    out += '\n';
+    for (size_t i = 0; i < sweep.multipliers.size(); ++i) {
+        out += QByteArray::number(sweep.multipliers[i], 'g', 8);
+        for (const auto &sr : sweep.series)
+            out += ',' + QByteArray::number(std::round(sr.totals[i] * 100) / 100, 'f', 2);
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace stackplan

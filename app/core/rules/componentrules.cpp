@@ -1,0 +1,514 @@
+#include "layout/autoarrange.h"
+#include "rules/rules_p.h"
+#include "util/format.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace stackplan::rules {
+
+const ResolvedBinding *Context::bindingOf(const QString &componentId) const
+{
+    const auto it = bound.find(componentId);
+    return it == bound.end() ? nullptr : it->second;
+}
+
+bool Context::connectedToProfile(const QString &componentId, const QString &profileId) const
+{
+    for (const auto &conn : option.connections) {
+        QStringList others;
+        if (conn.from == componentId)
+            others << conn.to << conn.via;
+        else if (conn.to == componentId)
+            others << conn.from << conn.via;
+        else if (conn.via == componentId)
+            others << conn.from << conn.to;
+        for (const auto &other : others) {
+            if (other.isEmpty() || other == componentId)
+                continue;
+            const Component *oc = option.component(other);
+            if (oc && oc->binding.profile == profileId)
+                return true;
+        }
+    }
+    return false;
+}
+
+bool Context::hasSchedulerCaller(const QString &componentId) const
+{
+    for (const auto &conn : option.connections) {
+        if (conn.to != componentId)
+            continue;
+        const Component *from = option.component(conn.from);
+        if (from && from->role == Role::Scheduler)
+            return true;
+    }
+    return false;
+}
+
+Finding makeFinding(const char *rule, Severity severity, const Context &ctx, QStringList subjects,
+                    QString message)
+{
+    Finding f;
+    f.rule = QString::fromLatin1(rule);
+    f.severity = severity;
+    f.option = ctx.option.id;
+    f.subjects = std::move(subjects);
+    f.message = std::move(message);
+    return f;
+}
+
+void setFact(Finding &f, const Fact &fact)
+{
+    f.source = fact.source;
+    f.checked = fact.checked;
+}
+
+QString bindingLabel(const ResolvedBinding &rb)
+{
+    if (!rb.isValid())
+        return {};
+    if (rb.instance)
+        return QStringLiteral("%1 (%2 / %3)").arg(rb.profile->name, rb.plan->id, rb.instance->id);
+    return QStringLiteral("%1 (%2)").arg(rb.profile->name, rb.plan->name);
+}
+
+bool languageSupported(const QString &language, const QStringList &runtimes)
+{
+    static const std::map<QString, QString> aliases = {
+        {QStringLiteral("js"), QStringLiteral("javascript")},
+        {QStringLiteral("node"), QStringLiteral("javascript")},
+        {QStringLiteral("nodejs"), QStringLiteral("javascript")},
+        {QStringLiteral("ts"), QStringLiteral("typescript")},
+        {QStringLiteral("py"), QStringLiteral("python")},
+        {QStringLiteral("golang"), QStringLiteral("go")},
+        {QStringLiteral("csharp"), QStringLiteral("dotnet")},
+        {QStringLiteral("c#"), QStringLiteral("dotnet")},
+        {QStringLiteral(".net"), QStringLiteral("dotnet")},
+        {QStringLiteral("webassembly"), QStringLiteral("wasm")},
+    };
+    QString lang = language.trimmed().toLower();
+    if (const auto it = aliases.find(lang); it != aliases.end())
+        lang = it->second;
+    if (runtimes.contains(QStringLiteral("any")) || runtimes.contains(lang))
+        return true;
+    // TypeScript compiles to JavaScript; static files are served by any JavaScript runtime.
+    if (lang == QLatin1String("typescript") && runtimes.contains(QStringLiteral("javascript")))
+        return true;
+    if (lang == QLatin1String("static") && runtimes.contains(QStringLiteral("javascript")))
+        return true;
+    return false;
+}
+
+QString normalisePackage(const QString &spec)
+{
+    // "psycopg2_binary[extra]==2.9 ; python_version<'3.12'" → "psycopg2-binary" (PEP 503 style).
+    static const QRegularExpression cut(QStringLiteral("[\\s\\[=<>!~;@]"));
+    static const QRegularExpression seps(QStringLiteral("[-_.]+"));
+    QString name = spec.trimmed();
+    const int end = int(name.indexOf(cut));
+    if (end >= 0)
+        name.truncate(end);
+    return name.toLower().replace(seps, QStringLiteral("-"));
+}
+
+namespace {
+
+QString num(double v)
+{
+    return formatNumber(v);
+}
+
+// Compares a workload figure with a limit: above the hard limit (the configurable maximum, or
+// the value when there is none) is an error; above a configurable default, a warning.
+void checkLimit(std::vector<Finding> &out, const Context &ctx, const Component &c,
+                const ResolvedBinding &rb, const char *rule, const char *key,
+                std::optional<double> actual, const QString &needs, const QString &allows)
+{
+    const Limit *l = rb.limit(QString::fromLatin1(key));
+    if (!l || !actual)
+        return;
+    const double hard = l->max.value_or(l->value);
+    const QString unit = QString::fromLatin1(limitKeyInfo(QString::fromLatin1(key))->unit);
+    if (*actual > hard) {
+        Finding f = makeFinding(
+            rule, Severity::Error, ctx, {c.id},
+            QStringLiteral("%1 %2; %3 %4")
+                .arg(c.name, needs.arg(num(*actual)), bindingLabel(rb), allows.arg(num(hard))));
+        f.actual = actual;
+        f.limit = hard;
+        f.unit = unit;
+        setFact(f, l->fact);
+        out.push_back(std::move(f));
+    } else if (l->max && *actual > l->value) {
+        Finding f = makeFinding(
+            rule, Severity::Warning, ctx, {c.id},
+            QStringLiteral("%1 %2; %3 defaults to %4 %5 and must be configured (up to %6 %5)")
+                .arg(c.name, needs.arg(num(*actual)), bindingLabel(rb), num(l->value), unit,
+                     num(*l->max)));
+        f.actual = actual;
+        f.limit = l->value;
+        f.unit = unit;
+        setFact(f, l->fact);
+        out.push_back(std::move(f));
+    }
+}
+
+bool receivesWebSockets(const Context &ctx, const Component &c)
+{
+    if (c.workload.websockets)
+        return true;
+    for (const auto &conn : ctx.option.connections)
+        if (conn.to == c.id && conn.protocol == Protocol::WebSocket)
+            return true;
+    return false;
+}
+
+} // namespace
+
+std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
+                                    const ResolvedBinding &rb)
+{
+    std::vector<Finding> out;
+    const Workload &w = c.workload;
+    const Capabilities &caps = rb.capabilities;
+    const Assumptions &a = ctx.project.assumptions;
+
+    if (!rb.profile->canHost(c.role)) {
+        QStringList roles;
+        for (const auto r : rb.profile->roles)
+            roles << roleId(r);
+        out.push_back(makeFinding(
+            "binding.role", Severity::Error, ctx, {c.id},
+            QStringLiteral("%1 is a %2, which %3 cannot host (it hosts: %4)")
+                .arg(c.name, roleId(c.role), rb.profile->name, roles.join(QStringLiteral(", ")))));
+    }
+    if (!w.language.isEmpty() && caps.runtimes
+        && !languageSupported(w.language, caps.runtimes->value)) {
+        Finding f = makeFinding("runtime.language", Severity::Error, ctx, {c.id},
+                                QStringLiteral("%1 is written in %2; %3 runs %4")
+                                    .arg(c.name, w.language, bindingLabel(rb),
+                                         caps.runtimes->value.join(QStringLiteral(", "))));
+        setFact(f, caps.runtimes->fact);
+        out.push_back(std::move(f));
+    }
+    if (caps.packages && !caps.packages->value.unsupported.isEmpty() && !w.packages.isEmpty()) {
+        QStringList unsupported;
+        for (const auto &u : caps.packages->value.unsupported)
+            unsupported << normalisePackage(u);
+        QStringList bad;
+        for (const auto &p : w.packages)
+            if (unsupported.contains(normalisePackage(p)))
+                bad << normalisePackage(p);
+        bad.removeDuplicates();
+        if (!bad.isEmpty()) {
+            Finding f
+                = makeFinding("runtime.packages", Severity::Error, ctx, {c.id},
+                              QStringLiteral("%1 depends on %2, which %3 cannot load")
+                                  .arg(c.name, bad.join(QStringLiteral(", ")), bindingLabel(rb)));
+            f.actual = bad.size();
+            f.unit = QStringLiteral("packages");
+            setFact(f, caps.packages->fact);
+            out.push_back(std::move(f));
+        }
+    }
+    checkLimit(out, ctx, c, rb, "limit.memory", "memory_mb", w.memoryMb,
+               QStringLiteral("needs %1 MB of memory"), QStringLiteral("allows %1 MB"));
+    checkLimit(out, ctx, c, rb, "limit.cpu-time", "cpu_ms", w.cpuMsPerRequest,
+               QStringLiteral("uses %1 ms of CPU per request"), QStringLiteral("allows %1 ms"));
+    checkLimit(out, ctx, c, rb, "limit.artifact-size", "artifact_mb", w.artifactMb,
+               QStringLiteral("has a %1 MB bundle"), QStringLiteral("allows %1 MB"));
+    std::optional<double> longest = w.longestRequestS;
+    if (!longest && w.requestMs)
+        longest = *w.requestMs / 1000.0;
+    checkLimit(out, ctx, c, rb, "limit.request-duration", "request_timeout_s", longest,
+               QStringLiteral("has requests lasting up to %1 s"),
+               QStringLiteral("times out after %1 s"));
+    if (const Limit *l = rb.limit(QStringLiteral("outbound_connections"));
+        l && w.connectionPool && *w.connectionPool > l->value) {
+        Finding f = makeFinding(
+            "limit.outbound-connections", Severity::Warning, ctx, {c.id},
+            QStringLiteral("%1 opens up to %2 connections at once; %3 allows %4 per request "
+                           "(the rest wait)")
+                .arg(c.name)
+                .arg(*w.connectionPool)
+                .arg(bindingLabel(rb), num(l->value)));
+        f.actual = *w.connectionPool;
+        f.limit = l->value;
+        f.unit = QStringLiteral("connections");
+        setFact(f, l->fact);
+        out.push_back(std::move(f));
+    }
+    if (const Limit *l = rb.limit(QStringLiteral("daily_requests"));
+        l && c.traffic.requestsPerMonth) {
+        const double typical = *c.traffic.requestsPerMonth * a.trafficTypical / 30.0;
+        const double high = *c.traffic.requestsPerMonth * a.trafficHigh / 30.0;
+        const bool typicalOver = typical > l->value;
+        if (typicalOver || high > l->value) {
+            const double perDay = typicalOver ? typical : high;
+            Finding f = makeFinding(
+                "limit.daily-requests", typicalOver ? Severity::Error : Severity::Warning, ctx,
+                {c.id},
+                QStringLiteral(
+                    "%1 serves about %2 requests a day at %3 traffic; %4 allows %5 a day")
+                    .arg(c.name, num(std::round(perDay)),
+                         typicalOver ? QStringLiteral("typical") : QStringLiteral("high"),
+                         bindingLabel(rb), num(l->value)));
+            f.actual = std::round(perDay);
+            f.limit = l->value;
+            f.unit = QStringLiteral("requests/day");
+            setFact(f, l->fact);
+            out.push_back(std::move(f));
+        }
+    }
+    checkLimit(out, ctx, c, rb, "limit.storage", "storage_gb", c.traffic.storageGb,
+               QStringLiteral("stores %1 GB"), QStringLiteral("allows %1 GB"));
+
+    if (receivesWebSockets(ctx, c) && caps.websockets) {
+        const ViaValue &ws = caps.websockets->value;
+        if (ws.value == QLatin1String("none")) {
+            Finding f = makeFinding("feature.websockets", Severity::Error, ctx, {c.id},
+                                    QStringLiteral("%1 serves WebSockets; %2 does not support them")
+                                        .arg(c.name, bindingLabel(rb)));
+            setFact(f, caps.websockets->fact);
+            out.push_back(std::move(f));
+        } else if (ws.value == QLatin1String("via") && !ctx.connectedToProfile(c.id, ws.via)) {
+            const Profile *via = ctx.catalogue.profile(ws.via);
+            Finding f = makeFinding(
+                "feature.websockets", Severity::Error, ctx, {c.id},
+                QStringLiteral("%1 serves WebSockets; on %2 they need %3, and none is connected")
+                    .arg(c.name, bindingLabel(rb), via ? via->name : ws.via));
+            setFact(f, caps.websockets->fact);
+            out.push_back(std::move(f));
+        }
+    }
+    if (w.filesystem != FilesystemNeed::None && caps.filesystem) {
+        const QString fs = caps.filesystem->value;
+        const bool persistentNeed = w.filesystem == FilesystemNeed::Persistent;
+        Severity sev = Severity::Info;
+        if (fs == QLatin1String("none"))
+            sev = Severity::Error;
+        else if (persistentNeed && fs != QLatin1String("persistent"))
+            sev = Severity::Warning;
+        if (sev != Severity::Info) {
+            Finding f = makeFinding("feature.filesystem", sev, ctx, {c.id},
+                                    sev == Severity::Error
+                                        ? QStringLiteral("%1 writes %2 files; %3 has no filesystem")
+                                              .arg(c.name,
+                                                   persistentNeed ? QStringLiteral("persistent")
+                                                                  : QStringLiteral("temporary"),
+                                                   bindingLabel(rb))
+                                        : QStringLiteral("%1 needs persistent files; the %2 "
+                                                         "filesystem of %3 loses them on restart")
+                                              .arg(c.name, fs, bindingLabel(rb)));
+            setFact(f, caps.filesystem->fact);
+            out.push_back(std::move(f));
+        }
+    }
+    if (w.backgroundJobs && caps.backgroundJobs && !caps.backgroundJobs->value) {
+        Finding f = makeFinding(
+            "feature.background-jobs", Severity::Error, ctx, {c.id},
+            QStringLiteral("%1 runs an in-process scheduler or background threads; %2 keeps no "
+                           "process between requests%3")
+                .arg(c.name, bindingLabel(rb),
+                     caps.scheduler ? QStringLiteral(" (use %1)").arg(caps.scheduler->value.value)
+                                    : QString()));
+        setFact(f, caps.backgroundJobs->fact);
+        out.push_back(std::move(f));
+    }
+    if (!w.scheduledJobs.isEmpty() && !caps.scheduler && !ctx.hasSchedulerCaller(c.id)) {
+        const bool inProcess
+            = w.backgroundJobs && caps.backgroundJobs && caps.backgroundJobs->value;
+        if (!inProcess) {
+            Finding f = makeFinding(
+                "feature.scheduled-jobs", Severity::Error, ctx, {c.id},
+                QStringLiteral("%1 declares %2 scheduled job(s), but %3 has no scheduler and no "
+                               "scheduler component calls it")
+                    .arg(c.name)
+                    .arg(w.scheduledJobs.size())
+                    .arg(bindingLabel(rb)));
+            f.actual = w.scheduledJobs.size();
+            f.unit = QStringLiteral("jobs");
+            out.push_back(std::move(f));
+        }
+    }
+    if (caps.sleep && caps.sleep->value.sleeps) {
+        const SleepValue &s = caps.sleep->value;
+        const std::optional<double> p95 = a.slo.p95Ms;
+        const bool breaksTarget = p95 && s.wakeS && *s.wakeS * 1000 > *p95;
+        QString message = QStringLiteral("%1 is on %2, which sleeps").arg(c.name, bindingLabel(rb));
+        if (s.afterMin)
+            message += QStringLiteral(" after %1 idle")
+                           .arg(*s.afterMin >= 1440
+                                    ? QStringLiteral("%1 days").arg(num(*s.afterMin / 1440))
+                                    : QStringLiteral("%1 min").arg(num(*s.afterMin)));
+        if (s.wakeS)
+            message
+                += QStringLiteral("; the first request then waits up to %1 s").arg(num(*s.wakeS));
+        if (breaksTarget)
+            message += QStringLiteral(", above the p95 target of %1 ms").arg(num(*p95));
+        Finding f
+            = makeFinding("availability.sleeps", breaksTarget ? Severity::Error : Severity::Warning,
+                          ctx, {c.id}, message);
+        if (s.wakeS) {
+            f.actual = *s.wakeS * 1000;
+            f.unit = QStringLiteral("ms");
+        }
+        if (breaksTarget)
+            f.limit = *p95;
+        setFact(f, caps.sleep->fact);
+        out.push_back(std::move(f));
+    }
+    if (a.slo.p95Ms && caps.coldStartMs && caps.scaleToZero && caps.scaleToZero->value
+        && w.minInstances.value_or(0) == 0 && caps.coldStartMs->value > *a.slo.p95Ms) {
+        Finding f = makeFinding(
+            "slo.latency", Severity::Warning, ctx, {c.id},
+            QStringLiteral("%1 scales to zero on %2; a cold start takes about %3 ms, above the "
+                           "p95 target of %4 ms, unless one instance is kept warm")
+                .arg(c.name, bindingLabel(rb), num(caps.coldStartMs->value), num(*a.slo.p95Ms)));
+        f.actual = caps.coldStartMs->value;
+        f.limit = *a.slo.p95Ms;
+        f.unit = QStringLiteral("ms");
+        setFact(f, caps.coldStartMs->fact);
+        out.push_back(std::move(f));
+    }
+    // The component's connections must be ones this platform can make.
+    for (const auto &conn : ctx.option.connections) {
+        const bool outgoing = conn.from == c.id;
+        const bool incoming = conn.to == c.id;
+        if (!outgoing && !incoming)
+            continue;
+        const auto &list = outgoing ? caps.outbound : caps.inbound;
+        if (!list || list->value.contains(protocolId(conn.protocol)))
+            continue;
+        const Component *other = ctx.option.component(outgoing ? conn.to : conn.from);
+        Finding f
+            = makeFinding("connection.protocol", Severity::Error, ctx, {conn.id},
+                          QStringLiteral("%1 → %2 uses %3, but %4 %5 only %6")
+                              .arg(outgoing ? c.name : (other ? other->name : conn.from),
+                                   outgoing ? (other ? other->name : conn.to) : c.name,
+                                   protocolId(conn.protocol), bindingLabel(rb),
+                                   outgoing ? QStringLiteral("opens") : QStringLiteral("accepts"),
+                                   list->value.join(QStringLiteral(", "))));
+        setFact(f, list->fact);
+        out.push_back(std::move(f));
+    }
+    // A plan that needs an account subscription nobody in the option provides.
+    for (const auto &key : rb.plan->requiredFees) {
+        if (ctx.feesProvided.count(key))
+            continue;
+        const Fee *fee = ctx.catalogue.fee(key);
+        Finding f = makeFinding(
+            "binding.plan-requires", Severity::Error, ctx, {c.id},
+            QStringLiteral("%1 is on %2, which requires the %3 subscription (%4/month); no "
+                           "component of this option is on a plan that provides it")
+                .arg(c.name, bindingLabel(rb), key,
+                     fee ? formatMoney(fee->amount) : QStringLiteral("?")));
+        if (fee)
+            setFact(f, fee->fact);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+namespace {
+
+bool knownToSatisfy(const Component &c, const ResolvedBinding &rb)
+{
+    const Workload &w = c.workload;
+    const Capabilities &caps = rb.capabilities;
+    if (!w.language.isEmpty() && !caps.runtimes)
+        return false;
+    if (!w.packages.isEmpty()
+        && w.language.compare(QLatin1String("python"), Qt::CaseInsensitive) == 0 && !caps.packages)
+        return false;
+    if (w.memoryMb && !rb.limit(QStringLiteral("memory_mb")))
+        return false;
+    if (w.websockets && !caps.websockets)
+        return false;
+    if (w.filesystem != FilesystemNeed::None && !caps.filesystem)
+        return false;
+    if (w.backgroundJobs && !caps.backgroundJobs)
+        return false;
+    return true;
+}
+
+} // namespace
+
+std::vector<const ResolvedBinding *> rebindCandidates(const Context &ctx, const Component &c,
+                                                      int limit)
+{
+    const ResolvedBinding *current = ctx.bindingOf(c.id);
+    const QString account = current ? current->profile->account : QString();
+    // Fees the option keeps once this component leaves its current plan.
+    std::set<QString> feesWithoutMe;
+    for (const auto &[id, other] : ctx.bound)
+        if (id != c.id && other && other->plan->fee)
+            feesWithoutMe.insert(other->plan->fee->key);
+    std::vector<std::pair<int, const ResolvedBinding *>> ranked;
+    for (const auto &rb : ctx.catalogue.allBindings()) {
+        if (!rb.profile->canHost(c.role))
+            continue;
+        if (!rb.instance && !rb.plan->instances.empty())
+            continue; // a plan that sells sizes is bound with one
+        if (current && rb.profile == current->profile && rb.plan == current->plan
+            && rb.instance == current->instance)
+            continue;
+        // A suggestion must be known to work: every requirement the workload states needs a
+        // known capability or limit on the candidate, not merely an absent one.
+        if (!knownToSatisfy(c, rb))
+            continue;
+        // A candidate must not need a subscription the option lacks (unless it brings it).
+        Context probe{ctx.project, ctx.option, ctx.catalogue, ctx.bound, feesWithoutMe, {}};
+        if (rb.plan->fee)
+            probe.feesProvided.insert(rb.plan->fee->key);
+        const auto findings = checkComponent(probe, c, rb);
+        if (std::any_of(findings.begin(), findings.end(),
+                        [](const Finding &f) { return f.severity == Severity::Error; }))
+            continue;
+        int rank = 2;
+        if (current && rb.profile == current->profile)
+            rank = 0;
+        else if (!account.isEmpty() && rb.profile->account == account)
+            rank = 1;
+        ranked.push_back({rank, &rb});
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::vector<const ResolvedBinding *> out;
+    for (const auto &[rank, rb] : ranked) {
+        if (int(out.size()) == limit)
+            break;
+        out.push_back(rb);
+    }
+    return out;
+}
+
+std::vector<Fix> rebindFixes(const Context &ctx, const Component &c)
+{
+    std::vector<Fix> fixes;
+    for (const ResolvedBinding *rb : rebindCandidates(ctx, c)) {
+        Component changed = c;
+        changed.binding
+            = Binding{rb->profile->id, rb->plan->id, rb->instance ? rb->instance->id : QString()};
+        Fix fix;
+        fix.label = QStringLiteral("Bind %1 to %2").arg(c.name, bindingLabel(*rb));
+        fix.edit.text = fix.label;
+        fix.edit.ops.push_back(op::UpdateComponent{ctx.option.id, changed});
+        fixes.push_back(std::move(fix));
+    }
+    return fixes;
+}
+
+LayoutEntry positionNear(const Option &o, const QString &near, int slot)
+{
+    LayoutEntry e;
+    if (const auto it = o.layout.find(near); it != o.layout.end())
+        e = it->second;
+    e.pinned = false;
+    e.y += kRowSpacing * (slot + 1);
+    return e;
+}
+
+} // namespace stackplan::rules

@@ -1,0 +1,302 @@
+#include "rules/rules_p.h"
+#include "util/format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace stackplan::rules {
+
+namespace {
+
+QString num(double v)
+{
+    return formatNumber(v);
+}
+
+bool isSqlDatabase(const Component &c, const ResolvedBinding *rb)
+{
+    if (c.role != Role::Database)
+        return false;
+    return !rb || !rb->capabilities.inbound
+           || rb->capabilities.inbound->value.contains(QStringLiteral("sql"));
+}
+
+void checkPooling(Context &ctx)
+{
+    for (const auto &conn : ctx.option.connections) {
+        if (conn.protocol != Protocol::Sql || conn.pooled || !conn.via.isEmpty())
+            continue;
+        const Component *from = ctx.option.component(conn.from);
+        const Component *to = ctx.option.component(conn.to);
+        const ResolvedBinding *src = ctx.bindingOf(conn.from);
+        const ResolvedBinding *dst = ctx.bindingOf(conn.to);
+        if (!from || !to || !src || !isSqlDatabase(*to, dst))
+            continue;
+        const auto &caps = src->capabilities;
+        const QString exec = caps.execution ? caps.execution->value : QString();
+        const bool ephemeral = exec == QLatin1String("request-scoped")
+                               || exec == QLatin1String("serverless-container")
+                               || (caps.scaleToZero && caps.scaleToZero->value);
+        if (!ephemeral)
+            continue;
+        Finding f = makeFinding(
+            "connection.pooling", Severity::Warning, ctx, {conn.id},
+            QStringLiteral("%1 runs on %2 (%3) and connects to %4 directly; every instance "
+                           "opens its own connections")
+                .arg(from->name, bindingLabel(*src),
+                     exec.isEmpty() ? QStringLiteral("scales to zero") : exec, to->name));
+        if (caps.execution)
+            setFact(f, caps.execution->fact);
+        if (dst && dst->capabilities.pooler) {
+            Connection pooled = conn;
+            pooled.pooled = true;
+            Fix fix;
+            fix.label = QStringLiteral("Connect through %1's pooler (%2)")
+                            .arg(to->name, dst->capabilities.pooler->value);
+            fix.edit.text = fix.label;
+            fix.edit.ops.push_back(op::UpdateConnection{ctx.option.id, pooled});
+            f.fixes.push_back(std::move(fix));
+        }
+        if (caps.sqlPooler && !caps.sqlPooler->value.via.isEmpty()) {
+            const Profile *pp = ctx.catalogue.profile(caps.sqlPooler->value.via);
+            if (pp && !pp->roles.empty()) {
+                // Pick the first plan whose subscription needs are met (else the first plan).
+                const Plan *plan = &pp->plans.front();
+                for (const auto &candidate : pp->plans) {
+                    const bool ok = std::all_of(
+                        candidate.requiredFees.begin(), candidate.requiredFees.end(),
+                        [&](const QString &k) { return ctx.feesProvided.count(k) > 0; });
+                    if (ok && candidate.requiredFees.size() >= plan->requiredFees.size())
+                        plan = &candidate;
+                }
+                Component pooler;
+                pooler.name = caps.sqlPooler->value.value;
+                pooler.role = pp->canHost(Role::Proxy) ? Role::Proxy : pp->roles.front();
+                pooler.id = uniqueId(slugify(pooler.name), componentIds(ctx.option));
+                pooler.binding = Binding{pp->id, plan->id, {}};
+                Connection via = conn;
+                via.via = pooler.id;
+                Fix fix;
+                fix.label = QStringLiteral("Add %1 between %2 and %3")
+                                .arg(pooler.name, from->name, to->name);
+                fix.edit.text = fix.label;
+                fix.edit.ops.push_back(op::AddComponent{ctx.option.id, pooler, -1,
+                                                        positionNear(ctx.option, conn.to, 0)});
+                fix.edit.ops.push_back(op::UpdateConnection{ctx.option.id, via});
+                f.fixes.push_back(std::move(fix));
+            }
+        }
+        ctx.out.push_back(std::move(f));
+    }
+}
+
+void checkDbCapacity(Context &ctx)
+{
+    for (const auto &db : ctx.option.components) {
+        const ResolvedBinding *rb = ctx.bindingOf(db.id);
+        if (!rb || !isSqlDatabase(db, rb))
+            continue;
+        struct Term {
+            QString text;
+            double value;
+        };
+        std::vector<Term> direct, pooled;
+        QStringList subjects{db.id};
+        for (const auto &conn : ctx.option.connections) {
+            if (conn.to != db.id || conn.protocol != Protocol::Sql)
+                continue;
+            const Component *client = ctx.option.component(conn.from);
+            if (!client)
+                continue;
+            if (!conn.via.isEmpty()) {
+                // The pooler in between holds at most its own origin connections.
+                const ResolvedBinding *via = ctx.bindingOf(conn.via);
+                const Limit *l = via ? via->limit(QStringLiteral("db_connections")) : nullptr;
+                const Component *vc = ctx.option.component(conn.via);
+                if (l && vc) {
+                    direct.push_back(
+                        {QStringLiteral("%1 (%2 pool)").arg(num(l->value), vc->name), l->value});
+                    subjects << conn.id;
+                }
+                continue;
+            }
+            const auto &w = client->workload;
+            if (!w.maxInstances || !w.connectionPool)
+                continue; // missing data: cannot count this client
+            const double n = double(*w.maxInstances) * *w.connectionPool;
+            (conn.pooled ? pooled : direct)
+                .push_back({QStringLiteral("%1 × %2 (%3)")
+                                .arg(*w.maxInstances)
+                                .arg(*w.connectionPool)
+                                .arg(client->name),
+                            n});
+            subjects << conn.id;
+        }
+        auto check = [&](const std::vector<Term> &terms, const char *key, const QString &kind) {
+            const Limit *l = rb->limit(QString::fromLatin1(key));
+            if (!l || terms.empty())
+                return;
+            double sum = 0;
+            QStringList parts;
+            for (const auto &t : terms) {
+                sum += t.value;
+                parts << t.text;
+            }
+            if (sum <= l->value)
+                return;
+            Finding f
+                = makeFinding("capacity.db-connections", Severity::Error, ctx, subjects,
+                              QStringLiteral("%1 may receive %2 = %3 %4 connections; %5 allows %6")
+                                  .arg(db.name, parts.join(QStringLiteral(" + ")), num(sum), kind,
+                                       bindingLabel(*rb), num(l->value)));
+            f.actual = sum;
+            f.limit = l->value;
+            f.unit = QStringLiteral("connections");
+            setFact(f, l->fact);
+            // Fix: the smallest size of the same plan whose limit suffices.
+            for (const auto &inst : rb->plan->instances) {
+                const ResolvedBinding *bigger
+                    = ctx.catalogue.resolved(Binding{rb->profile->id, rb->plan->id, inst.id});
+                const Limit *bl = bigger ? bigger->limit(QString::fromLatin1(key)) : nullptr;
+                if (bl && bl->value >= sum) {
+                    Component changed = db;
+                    changed.binding.instance = inst.id;
+                    Fix fix;
+                    fix.label = QStringLiteral("Resize %1 to %2 (%3 %4 connections)")
+                                    .arg(db.name, inst.name, num(bl->value), kind);
+                    fix.edit.text = fix.label;
+                    fix.edit.ops.push_back(op::UpdateComponent{ctx.option.id, changed});
+                    f.fixes.push_back(std::move(fix));
+                    break;
+                }
+            }
+            ctx.out.push_back(std::move(f));
+        };
+        check(direct, "db_connections", QStringLiteral("direct"));
+        check(pooled, "pooler_connections", QStringLiteral("pooled"));
+    }
+}
+
+void checkAvailability(Context &ctx)
+{
+    const auto target = ctx.project.assumptions.slo.availabilityPct;
+    if (!target)
+        return;
+    std::map<QString, std::vector<QString>> next;
+    std::set<QString> hasIncoming;
+    for (const auto &conn : ctx.option.connections) {
+        next[conn.from].push_back(conn.to);
+        hasIncoming.insert(conn.to);
+    }
+    std::vector<std::vector<QString>> paths;
+    std::function<void(std::vector<QString> &)> walk = [&](std::vector<QString> &path) {
+        if (paths.size() >= 500)
+            return;
+        const auto it = next.find(path.back());
+        bool extended = false;
+        if (it != next.end()) {
+            for (const auto &n : it->second) {
+                if (std::find(path.begin(), path.end(), n) != path.end())
+                    continue;
+                path.push_back(n);
+                walk(path);
+                path.pop_back();
+                extended = true;
+            }
+        }
+        if (!extended && path.size() > 1)
+            paths.push_back(path);
+    };
+    for (const auto &c : ctx.option.components) {
+        if (hasIncoming.count(c.id) || !next.count(c.id))
+            continue;
+        std::vector<QString> path{c.id};
+        walk(path);
+    }
+    std::set<QString> reported;
+    int findings = 0;
+    for (const auto &path : paths) {
+        double product = 1;
+        QStringList factors, unknown, names, subjects;
+        Fact worst;
+        double worstSla = 101;
+        for (const auto &id : path) {
+            const Component *c = ctx.option.component(id);
+            names << c->name;
+            if (c->role == Role::Client || c->role == Role::ExternalApi)
+                continue;
+            subjects << id;
+            const ResolvedBinding *rb = ctx.bindingOf(id);
+            if (!rb || !rb->capabilities.sla) {
+                unknown << c->name;
+                continue;
+            }
+            const double sla = rb->capabilities.sla->value;
+            product *= sla / 100.0;
+            factors << num(sla) + QStringLiteral(" %");
+            if (sla < worstSla) {
+                worstSla = sla;
+                worst = rb->capabilities.sla->fact;
+            }
+        }
+        if (subjects.isEmpty() || findings >= 20)
+            continue;
+        const QString key = subjects.join(QLatin1Char('>'));
+        if (reported.count(key))
+            continue;
+        reported.insert(key);
+        const double pct = product * 100;
+        const QString route = names.join(QStringLiteral(" → "));
+        if (!unknown.isEmpty()) {
+            Finding f = makeFinding(
+                "slo.availability", Severity::Info, ctx, subjects,
+                QStringLiteral("%1: availability cannot be checked against %2 %: no SLA published "
+                               "for %3%4")
+                    .arg(
+                        route, num(*target), unknown.join(QStringLiteral(", ")),
+                        factors.isEmpty()
+                            ? QString()
+                            : QStringLiteral(" (the others give %1 %)").arg(formatNumber(pct, 3))));
+            f.limit = *target;
+            f.unit = QStringLiteral("%");
+            ctx.out.push_back(std::move(f));
+            ++findings;
+        } else if (pct < *target - 1e-9) {
+            Finding f = makeFinding("slo.availability", Severity::Error, ctx, subjects,
+                                    QStringLiteral("%1: %2 = %3 %, below the %4 % target")
+                                        .arg(route, factors.join(QStringLiteral(" × ")),
+                                             formatNumber(pct, 3), num(*target)));
+            f.actual = std::round(pct * 1000) / 1000;
+            f.limit = *target;
+            f.unit = QStringLiteral("%");
+            setFact(f, worst);
+            ctx.out.push_back(std::move(f));
+            ++findings;
+        }
+    }
+}
+
+} // namespace
+
+void checkGraph(Context &ctx)
+{
+    checkPooling(ctx);
+    checkDbCapacity(ctx);
+    checkAvailability(ctx);
+    if (ctx.option.components.size() > 1) {
+        std::set<QString> linked;
+        for (const auto &conn : ctx.option.connections) {
+            linked.insert(conn.from);
+            linked.insert(conn.to);
+            if (!conn.via.isEmpty())
+                linked.insert(conn.via);
+        }
+        for (const auto &c : ctx.option.components)
+            if (!linked.count(c.id))
+                ctx.out.push_back(makeFinding("graph.isolated", Severity::Warning, ctx, {c.id},
+                                              QStringLiteral("%1 has no connection").arg(c.name)));
+    }
+}
+
+} // namespace stackplan::rules

@@ -1,0 +1,373 @@
+// The bill engine: one data-driven row per meter kind (at an allowance, one unit above, tier
+// edges, daily allowances), account fees once, credits, unknown prices, sweeps and crossovers,
+// and worked examples published by vendors.
+#include "cost/bill.h"
+#include "cost/sweep.h"
+#include "io/projectfile.h"
+#include "profiles/catalogue.h"
+
+#include <QtTest>
+
+#include <functional>
+
+using namespace stackplan;
+
+using Setup = std::function<void(Component &)>;
+Q_DECLARE_METATYPE(Setup)
+
+namespace {
+
+const Catalogue &catalogue()
+{
+    static const Catalogue c = [] {
+        Catalogue cat;
+        cat.addBundled();
+        cat.addDirectory(QStringLiteral(STACKPLAN_TEST_DATA "/profiles-test"));
+        cat.finish();
+        return cat;
+    }();
+    return c;
+}
+
+Project oneComponent(const Binding &binding, const Setup &setup)
+{
+    Project p;
+    p.name = QStringLiteral("Cost");
+    Option o;
+    o.id = QStringLiteral("o");
+    o.name = QStringLiteral("O");
+    Component c;
+    c.id = QStringLiteral("c");
+    c.name = QStringLiteral("C");
+    c.role = Role::Backend;
+    c.binding = binding;
+    setup(c);
+    o.components.push_back(c);
+    p.options.push_back(o);
+    p.baseline = o.id;
+    return p;
+}
+
+const BillLine *lineOf(const Bill &b, const QString &component, const QString &usage)
+{
+    if (const ComponentBill *cb = b.componentBill(component))
+        for (const auto &l : cb->lines)
+            if (l.usage == usage)
+                return &l;
+    return nullptr;
+}
+
+} // namespace
+
+class TestCost : public QObject
+{
+    Q_OBJECT
+private slots:
+    void meterKinds_data();
+    void meterKinds();
+    void unknownPricesAreNeverASilentZero();
+    void accountFeesAreCountedOncePerOption();
+    void creditsApplyOnceAgainstTheirUsages();
+    void sharedAllowancesAreDrawnInModelOrder();
+    void trafficLevelsAndMultipliers();
+    void sweepIsMonotoneWherePricesAre();
+    void crossoverOnAConstructedPair();
+    void breakpointsMarkAllowancesAndPaidPlans();
+};
+
+void TestCost::meterKinds_data()
+{
+    QTest::addColumn<QString>("plan");
+    QTest::addColumn<Setup>("setup");
+    QTest::addColumn<double>("multiplier");
+    QTest::addColumn<QString>("usage");
+    QTest::addColumn<double>("quantity");
+    QTest::addColumn<double>("included");
+    QTest::addColumn<double>("amount");
+    auto row = [](const char *name, const char *plan, Setup s, double m, const char *usage,
+                  double q, double inc, double amount) {
+        QTest::newRow(name) << QString::fromLatin1(plan) << s << m << QString::fromLatin1(usage)
+                            << q << inc << amount;
+    };
+    auto requests = [](double n) {
+        return [n](Component &c) {
+            c.traffic.requestsPerMonth = n;
+        };
+    };
+    row("requests exactly at the allowance", "metered", requests(1e6), 1, "requests", 1e6, 1e6, 0);
+    row("requests one above", "metered", requests(1e6 + 1), 1, "requests", 1e6 + 1, 1e6, 0.0000005);
+    row("requests 3M", "metered", requests(3e6), 1, "requests", 3e6, 1e6, 1.00);
+    row("requests scale with the multiplier", "metered", requests(1e6), 2.5, "requests", 2.5e6, 1e6,
+        0.75);
+    row(
+        "cpu-ms = requests × CPU ms", "metered",
+        [](Component &c) {
+            c.traffic.requestsPerMonth = 100000;
+            c.workload.cpuMsPerRequest = 50;
+        },
+        1, "cpu-ms", 5e6, 0, 0.10);
+    row(
+        "gb-s within the first tier", "metered",
+        [](Component &c) {
+            c.traffic.requestsPerMonth = 1000;
+            c.workload.requestMs = 2000;
+        },
+        1, "gb-s", 1000, 100, 9.00); // 1000 × 2 s × 0.5 GB; 900 billable × $0.01
+    row(
+        "gb-s across the tier edge", "metered",
+        [](Component &c) {
+            c.traffic.requestsPerMonth = 2000;
+            c.workload.requestMs = 2000;
+        },
+        1, "gb-s", 2000, 100, 14.50); // 1000 × $0.01 + 900 × $0.005
+    row(
+        "gb-s exactly at the tier edge", "metered",
+        [](Component &c) {
+            c.traffic.requestsPerMonth = 1100;
+            c.workload.requestMs = 2000;
+        },
+        1, "gb-s", 1100, 100, 10.00);
+    row(
+        "gb-s uses the workload's memory", "metered",
+        [](Component &c) {
+            c.traffic.requestsPerMonth = 1000;
+            c.workload.requestMs = 1000;
+            c.workload.memoryMb = 1024;
+        },
+        1, "gb-s", 1000, 100, 9.00);
+    row(
+        "egress exactly at the allowance", "metered",
+        [](Component &c) { c.traffic.egressGb = 100; }, 1, "egress-gb", 100, 100, 0);
+    row(
+        "egress above", "metered", [](Component &c) { c.traffic.egressGb = 150; }, 1, "egress-gb",
+        150, 100, 4.50);
+    row(
+        "daily allowance × 30 days, exactly at", "metered",
+        [](Component &c) { c.traffic.readsPerMonth = 300000; }, 1, "reads", 300000, 300000, 0);
+    row(
+        "daily allowance, one above", "metered",
+        [](Component &c) { c.traffic.readsPerMonth = 300001; }, 1, "reads", 300001, 300000,
+        0.000001);
+    row(
+        "storage is a stock: it does not scale with traffic", "metered",
+        [](Component &c) { c.traffic.storageGb = 3; }, 10, "gb-month", 3, 1, 0.50);
+    row(
+        "queried vector dimensions", "metered",
+        [](Component &c) {
+            c.traffic.vectorQueriesPerMonth = 30000;
+            c.traffic.vectorDimensions = 768;
+        },
+        1, "queried-vector-dimensions", 23040000, 0, 0.2304);
+    row(
+        "stored vector dimensions", "metered",
+        [](Component &c) {
+            c.traffic.vectorsStored = 1000000;
+            c.traffic.vectorDimensions = 1536;
+        },
+        1, "stored-vector-dimensions", 1536000000, 0, 0.768);
+    row(
+        "always-on instance hours", "instance", [](Component &) {}, 1, "instance-hours", 730, 0,
+        7.30);
+    row(
+        "min instances 2", "instance", [](Component &c) { c.workload.minInstances = 2; }, 1,
+        "instance-hours", 1460, 0, 14.60);
+    row(
+        "hours per month override", "instance",
+        [](Component &c) { c.workload.hoursPerMonth = 100; }, 1, "instance-hours", 100, 0, 1.00);
+    row(
+        "instances do not scale with traffic", "instance", [](Component &) {}, 100,
+        "instance-hours", 730, 0, 7.30);
+    row(
+        "memory GB-months", "instance", [](Component &c) { c.workload.memoryMb = 2048; }, 1,
+        "memory-gb-months", 2, 0, 20);
+    row(
+        "compute unit hours (4 GB each)", "instance",
+        [](Component &c) { c.workload.memoryMb = 8192; }, 1, "cu-hours", 1460, 0, 146);
+}
+
+void TestCost::meterKinds()
+{
+    QFETCH(QString, plan);
+    QFETCH(Setup, setup);
+    QFETCH(double, multiplier);
+    QFETCH(QString, usage);
+    QFETCH(double, quantity);
+    QFETCH(double, included);
+    QFETCH(double, amount);
+    const Project p = oneComponent(Binding{QStringLiteral("test-priced"), plan, {}}, setup);
+    const Bill b = computeBill(p, p.options[0], catalogue(), multiplier);
+    const BillLine *l = lineOf(b, QStringLiteral("c"), usage);
+    QVERIFY2(l, qPrintable(usage));
+    QVERIFY(l->quantity);
+    QCOMPARE(*l->quantity, quantity);
+    QCOMPARE(l->included, included);
+    QCOMPARE(*l->billable, quantity - included);
+    QVERIFY(l->amount);
+    QVERIFY2(qAbs(*l->amount - amount) < 1e-9, qPrintable(QString::number(*l->amount, 'g', 12)));
+    QVERIFY(!l->source.isEmpty());
+}
+
+void TestCost::unknownPricesAreNeverASilentZero()
+{
+    // writes have no published price: billable writes make the total a lower bound.
+    Project p = oneComponent(
+        {QStringLiteral("test-priced"), QStringLiteral("metered"), {}}, [](Component &c) {
+            c.traffic.requestsPerMonth = 3e6;
+            c.workload.cpuMsPerRequest = 1; // 3M CPU-ms × $0.02/M = $0.06
+            c.workload.requestMs
+                = 10; // 15,000 GB-s − 100: 1,000 × $0.01 + 13,900 × $0.005 = $79.50
+            c.traffic.writesPerMonth = 10;
+        });
+    Bill b = computeBill(p, p.options[0], catalogue(), 1);
+    QCOMPARE(b.unknown, 1);
+    QVERIFY(!lineOf(b, QStringLiteral("c"), QStringLiteral("writes"))->amount);
+    QCOMPARE(b.totalText(), QStringLiteral("≥ $80.56 (1 unknown)"));
+    // No writes, nothing billable at that unknown price: the total is exact.
+    p.options[0].components[0].traffic.writesPerMonth.reset();
+    b = computeBill(p, p.options[0], catalogue(), 1);
+    QCOMPARE(b.unknown, 0);
+    QCOMPARE(b.totalText(), QStringLiteral("$80.56"));
+    // A quantity the workload cannot give (no request duration for GB-seconds) is unknown too.
+    p.options[0].components[0].workload.requestMs.reset();
+    b = computeBill(p, p.options[0], catalogue(), 1);
+    QCOMPARE(b.unknown, 1);
+    QVERIFY(!lineOf(b, QStringLiteral("c"), QStringLiteral("gb-s"))->quantity);
+    QCOMPARE(b.totalText(), QStringLiteral("≥ $1.06 (1 unknown)"));
+}
+
+void TestCost::accountFeesAreCountedOncePerOption()
+{
+    // Three Cloudflare products on paid plans: one Workers Paid fee, not three.
+    Project p = oneComponent({QStringLiteral("cloudflare-workers"), QStringLiteral("paid"), {}},
+                             [](Component &) {});
+    Component kv;
+    kv.id = QStringLiteral("kv");
+    kv.name = QStringLiteral("KV");
+    kv.role = Role::Cache;
+    kv.binding = {QStringLiteral("cloudflare-kv"), QStringLiteral("paid"), {}};
+    Component router = p.options[0].components[0];
+    router.id = QStringLiteral("router");
+    p.options[0].components.push_back(kv);
+    p.options[0].components.push_back(router);
+    const Bill b = computeBill(p, p.options[0], catalogue(), 1);
+    QCOMPARE(b.accountLines.size(), size_t(1));
+    QCOMPARE(b.accountLines[0].feeKey, QStringLiteral("workers-paid"));
+    QCOMPARE(*b.accountLines[0].amount, 5.0);
+    QCOMPARE(b.total, 5.0);
+}
+
+void TestCost::creditsApplyOnceAgainstTheirUsages()
+{
+    Project p = oneComponent({QStringLiteral("test-priced"), QStringLiteral("instance"), {}},
+                             [](Component &) {});
+    Component second = p.options[0].components[0];
+    second.id = QStringLiteral("d");
+    p.options[0].components.push_back(second);
+    const Bill b = computeBill(p, p.options[0], catalogue(), 1);
+    // fee 20 once; 2 × 730 h × $0.01 = 14.60; credit $5 once; memory 2 × 0.5 GB × $10 = 10;
+    // cu-hours 2 × 730 × 0.125 × $0.1 = 18.25.
+    QCOMPARE(b.accountLines.size(), size_t(2));
+    QCOMPARE(*b.accountLines[1].amount, -5.0);
+    QVERIFY(qAbs(b.total - (20 + 14.60 - 5 + 10 + 18.25)) < 1e-9);
+}
+
+void TestCost::sharedAllowancesAreDrawnInModelOrder()
+{
+    Project p = oneComponent({QStringLiteral("test-priced"), QStringLiteral("metered"), {}},
+                             [](Component &c) { c.traffic.requestsPerMonth = 600000; });
+    Component second = p.options[0].components[0];
+    second.id = QStringLiteral("d");
+    p.options[0].components.push_back(second);
+    const Bill b = computeBill(p, p.options[0], catalogue(), 1);
+    QCOMPARE(lineOf(b, QStringLiteral("c"), QStringLiteral("requests"))->included, 600000.0);
+    QCOMPARE(lineOf(b, QStringLiteral("d"), QStringLiteral("requests"))->included, 400000.0);
+    QVERIFY(qAbs(*lineOf(b, QStringLiteral("d"), QStringLiteral("requests"))->amount - 0.10)
+            < 1e-12);
+}
+
+void TestCost::trafficLevelsAndMultipliers()
+{
+    Assumptions a;
+    a.trafficLow = 0.25;
+    a.trafficHigh = 8;
+    QCOMPARE(*trafficMultiplier(a, QStringLiteral("low")), 0.25);
+    QCOMPARE(*trafficMultiplier(a, QStringLiteral("typical")), 1.0);
+    QCOMPARE(*trafficMultiplier(a, QStringLiteral("high")), 8.0);
+    QCOMPARE(*trafficMultiplier(a, QStringLiteral("2.5")), 2.5);
+    QCOMPARE(*trafficMultiplier(a, QStringLiteral("10x")), 10.0);
+    QVERIFY(!trafficMultiplier(a, QStringLiteral("lots")));
+    QVERIFY(!trafficMultiplier(a, QStringLiteral("-1")));
+    QVERIFY(!trafficMultiplier(a, QStringLiteral("0")));
+}
+
+void TestCost::sweepIsMonotoneWherePricesAre()
+{
+    const ProjectLoad load = loadProjectFile(
+        QStringLiteral(STACKPLAN_SOURCE_DIR "/resources/examples/allogator.stackplan.json"));
+    QVERIFY(load.ok());
+    const Sweep s
+        = computeSweep(*load.project, optionIds(*load.project), catalogue(), 0.01, 1000, 61);
+    QCOMPARE(s.multipliers.size(), size_t(61));
+    QVERIFY(qAbs(s.multipliers.front() - 0.01) < 1e-12);
+    QVERIFY(qAbs(s.multipliers.back() - 1000) < 1e-9);
+    QCOMPARE(s.series.size(), size_t(3));
+    for (const auto &series : s.series)
+        for (size_t i = 1; i < series.totals.size(); ++i)
+            QVERIFY2(series.totals[i] >= series.totals[i - 1] - 1e-9, qPrintable(series.option));
+}
+
+void TestCost::crossoverOnAConstructedPair()
+{
+    // A: $20 flat (always-on instance plan: fee 20 + 7.30 hours − 5 credit + memory 5 + cu 9.125).
+    // B: requests at $0.50/M beyond 1M. They cross where B's requests cost A's total.
+    Project p = oneComponent({QStringLiteral("test-priced"), QStringLiteral("instance"), {}},
+                             [](Component &) {});
+    Option b = p.options[0];
+    b.id = QStringLiteral("b");
+    b.components[0].binding = {QStringLiteral("test-priced"), QStringLiteral("metered"), {}};
+    b.components[0].traffic.requestsPerMonth = 1e6;
+    p.options.push_back(b);
+    const double flat = computeBill(p, p.options[0], catalogue(), 1).total;
+    QVERIFY(qAbs(flat - (20 + 7.30 - 5 + 5 + 9.125)) < 1e-9);
+    const Sweep s
+        = computeSweep(p, {QStringLiteral("o"), QStringLiteral("b")}, catalogue(), 0.01, 1000, 61);
+    QCOMPARE(s.crossovers.size(), size_t(1));
+    const auto &x = s.crossovers[0];
+    QCOMPARE(x.cheaperBelow, QStringLiteral("b"));
+    QCOMPARE(x.cheaperAbove, QStringLiteral("o"));
+    // (m × 1M − 1M) / 1M × 0.50 = flat  ⇒  m = 1 + flat / 0.5
+    const double expected = 1 + flat / 0.5;
+    QVERIFY2(qAbs(x.multiplier - expected) < 1e-6,
+             qPrintable(QString::number(x.multiplier, 'g', 12)));
+    QVERIFY(qAbs(x.total - flat) < 1e-6);
+}
+
+void TestCost::breakpointsMarkAllowancesAndPaidPlans()
+{
+    Project p = oneComponent({QStringLiteral("test-priced"), QStringLiteral("metered"), {}},
+                             [](Component &c) { c.traffic.requestsPerMonth = 250000; });
+    Component w;
+    w.id = QStringLiteral("w");
+    w.name = QStringLiteral("W");
+    w.role = Role::Backend;
+    w.binding = {QStringLiteral("cloudflare-workers"), QStringLiteral("free"), {}};
+    w.traffic.requestsPerMonth = 600000; // 20,000 a day; the free cap is 100,000 a day
+    p.options[0].components.push_back(w);
+    const Sweep s = computeSweep(p, {QStringLiteral("o")}, catalogue(), 0.01, 1000, 61);
+    const Sweep::Breakpoint *allowance = nullptr;
+    const Sweep::Breakpoint *plan = nullptr;
+    for (const auto &bp : s.breakpoints) {
+        if (bp.kind == QLatin1String("allowance") && bp.component == QLatin1String("c"))
+            allowance = &bp;
+        if (bp.kind == QLatin1String("plan"))
+            plan = &bp;
+    }
+    QVERIFY(allowance);
+    QVERIFY(qAbs(allowance->multiplier - 4.0) < 1e-12); // 1M included / 250k
+    QVERIFY(plan);
+    QCOMPARE(plan->component, QStringLiteral("w"));
+    QVERIFY(qAbs(plan->multiplier - 5.0) < 1e-12); // 100k × 30 / 600k
+}
+
+QTEST_GUILESS_MAIN(TestCost)
+#include "test_cost.moc"
