@@ -14,6 +14,7 @@ using namespace stackplan;
 
 using Setup = std::function<void(Component &)>;
 Q_DECLARE_METATYPE(Setup)
+Q_DECLARE_METATYPE(std::function<void(stackplan::Option &)>)
 
 namespace {
 
@@ -73,6 +74,8 @@ private slots:
     void sweepIsMonotoneWherePricesAre();
     void crossoverOnAConstructedPair();
     void breakpointsMarkAllowancesAndPaidPlans();
+    void vendorWorkedExamples_data();
+    void vendorWorkedExamples();
 };
 
 void TestCost::meterKinds_data()
@@ -367,6 +370,222 @@ void TestCost::breakpointsMarkAllowancesAndPaidPlans()
     QVERIFY(plan);
     QCOMPARE(plan->component, QStringLiteral("w"));
     QVERIFY(qAbs(plan->multiplier - 5.0) < 1e-12); // 100k × 30 / 600k
+}
+
+using OptionSetup = std::function<void(Option &)>;
+
+void TestCost::vendorWorkedExamples_data()
+{
+    // Worked examples published by the vendors themselves. Each row models the example's
+    // inputs and compares the engine's total with the vendor's stated total. `withAccount`:
+    // whether the vendor's total includes the account fee. `tolerance`: the vendor rounds
+    // each line to cents (or whole dollars where said).
+    QTest::addColumn<OptionSetup>("setup");
+    QTest::addColumn<bool>("withAccount");
+    QTest::addColumn<double>("expected");
+    QTest::addColumn<double>("tolerance");
+    auto comp = [](const char *id, Role role, Binding b) {
+        Component c;
+        c.id = QString::fromLatin1(id);
+        c.name = c.id;
+        c.role = role;
+        c.binding = std::move(b);
+        return c;
+    };
+    auto row
+        = [](const char *name, OptionSetup s, bool withAccount, double expected, double tolerance) {
+              QTest::newRow(name) << s << withAccount << expected << tolerance;
+          };
+    const Binding workersPaid{QStringLiteral("cloudflare-workers"), QStringLiteral("paid"), {}};
+    // https://developers.cloudflare.com/workers/platform/pricing/ (cloudflare-docs pricing.mdx
+    // @07acbb6), example 1: 15 M requests, 7 ms CPU each: $5 + $1.50 + $1.50 = $8.00.
+    row(
+        "Cloudflare Workers, example 1 ($8.00)",
+        [=](Option &o) {
+            Component w = comp("worker", Role::Backend, workersPaid);
+            w.traffic.requestsPerMonth = 15e6;
+            w.workload.cpuMsPerRequest = 7;
+            o.components.push_back(w);
+        },
+        true, 8.00, 0.005);
+    // Same page, example 2: 15 M requests, 80 % (12 M) static assets: $5.00.
+    row(
+        "Cloudflare Workers, example 2 with static assets ($5.00)",
+        [=](Option &o) {
+            Component assets = comp(
+                "assets", Role::Frontend,
+                {QStringLiteral("cloudflare-workers-static-assets"), QStringLiteral("paid"), {}});
+            assets.traffic.requestsPerMonth = 12e6;
+            o.components.push_back(assets);
+            Component w = comp("worker", Role::Backend, workersPaid);
+            w.traffic.requestsPerMonth = 3e6;
+            w.workload.cpuMsPerRequest = 7;
+            o.components.push_back(w);
+        },
+        true, 5.00, 0.005);
+    // Same page, example 3: a Cron Trigger once an hour, 720 requests of 180,000 ms CPU: $6.99.
+    row(
+        "Cloudflare Workers, example 3 cron ($6.99)",
+        [=](Option &o) {
+            Component w = comp("cron", Role::Scheduler, workersPaid);
+            w.traffic.requestsPerMonth = 720;
+            w.workload.cpuMsPerRequest = 180000;
+            o.components.push_back(w);
+        },
+        true, 6.99, 0.005);
+    // Same page, example 4: 100 M requests at 7 ms: $5 + $27.00 + $13.40 = $45.40.
+    row(
+        "Cloudflare Workers, example 4 ($45.40)",
+        [=](Option &o) {
+            Component w = comp("worker", Role::Backend, workersPaid);
+            w.traffic.requestsPerMonth = 100e6;
+            w.workload.cpuMsPerRequest = 7;
+            o.components.push_back(w);
+        },
+        true, 45.40, 0.005);
+    // https://developers.cloudflare.com/durable-objects/platform/pricing/ (lastUpdated
+    // 2025-08-22), example 1: one object called 1.5 M times, active 1,000,000 s: ~$5.08.
+    row(
+        "Durable Objects, example 1 ($5.08)",
+        [=](Option &o) {
+            Component d
+                = comp("object", Role::Backend,
+                       {QStringLiteral("cloudflare-durable-objects"), QStringLiteral("paid"), {}});
+            d.traffic.requestsPerMonth = 1.5e6;
+            d.workload.requestMs = 1000000.0 / 1.5e6 * 1000; // 1,000,000 s of activity in total
+            o.components.push_back(d);
+        },
+        true, 5.08, 0.005);
+    // Same page, example 3: 100 objects, one WebSocket each, a message a second for 30 days:
+    // 12,960,100 billed requests; 259,200,000 s × 0.128 GB: $1.79 + $409.72 + $5 = $416.51.
+    row(
+        "Durable Objects, example 3 WebSockets ($416.51)",
+        [=](Option &o) {
+            Component d
+                = comp("objects", Role::Backend,
+                       {QStringLiteral("cloudflare-durable-objects"), QStringLiteral("paid"), {}});
+            d.traffic.requestsPerMonth = 12960100;
+            d.workload.minInstances = 100;  // 100 objects active all month
+            d.workload.hoursPerMonth = 720; // the example's 30-day month
+            o.components.push_back(d);
+        },
+        true, 416.51, 0.005);
+    // https://developers.cloudflare.com/r2/pricing/ (cloudflare-docs r2/pricing.mdx @07ec87d),
+    // Standard example: 1,000 GB stored, 1,000 writes, 1 M reads: $14.85.
+    row(
+        "R2, standard storage example ($14.85)",
+        [=](Option &o) {
+            Component r = comp("bucket", Role::ObjectStorage,
+                               {QStringLiteral("cloudflare-r2"), QStringLiteral("standard"), {}});
+            r.traffic.storageGb = 1000;
+            r.traffic.writesPerMonth = 1000;
+            r.traffic.readsPerMonth = 1e6;
+            o.components.push_back(r);
+        },
+        true, 14.85, 0.005);
+    // Same page, asset hosting: 100,000 files of 100 KB (10 GB), 10 M reads a day × 30: $104.40.
+    row(
+        "R2, asset hosting example ($104.40)",
+        [=](Option &o) {
+            Component r = comp("assets", Role::ObjectStorage,
+                               {QStringLiteral("cloudflare-r2"), QStringLiteral("standard"), {}});
+            r.traffic.storageGb = 10;
+            r.traffic.writesPerMonth = 100000;
+            r.traffic.readsPerMonth = 300e6;
+            o.components.push_back(r);
+        },
+        true, 104.40, 0.005);
+    // https://developers.cloudflare.com/queues/platform/pricing/ (cloudflare-docs @0309c8b),
+    // example 1: write, read and delete 1 M messages a day for 30 days: 89 M billed ops, $35.60
+    // (the example leaves out the Workers Paid subscription).
+    row(
+        "Queues, example 1 ($35.60, without the subscription)",
+        [=](Option &o) {
+            Component q = comp("queue", Role::Queue,
+                               {QStringLiteral("cloudflare-queues"), QStringLiteral("paid"), {}});
+            q.traffic.writesPerMonth = 60e6; // writes and deletes
+            q.traffic.readsPerMonth = 30e6;
+            o.components.push_back(q);
+        },
+        false, 35.60, 0.005);
+    // https://aws.amazon.com/lambda/pricing/ example 1 (mobile backend, US East): 3 M requests,
+    // 120 ms, 1,536 MB: $2.33 + $0.40 = $2.73.
+    row(
+        "AWS Lambda, example 1 ($2.73)",
+        [=](Option &o) {
+            Component l = comp("api", Role::Backend,
+                               {QStringLiteral("aws-lambda"), QStringLiteral("on-demand"), {}});
+            l.traffic.requestsPerMonth = 3e6;
+            l.workload.requestMs = 120;
+            l.workload.memoryMb = 1536;
+            o.components.push_back(l);
+        },
+        true, 2.73, 0.005);
+    // https://supabase.com/docs/guides/platform/manage-your-usage/compute (supabase compute.mdx
+    // @05f9540): Pro plan, one Micro project for 744 h: $25 + $10 − $10 credits = $25.
+    row(
+        "Supabase, Pro with one Micro project ($25)",
+        [=](Option &o) {
+            Component d = comp(
+                "db", Role::Database,
+                {QStringLiteral("supabase"), QStringLiteral("pro"), QStringLiteral("micro")});
+            d.workload.hoursPerMonth = 744;
+            o.components.push_back(d);
+        },
+        true, 25.00, 0.005);
+    // Same page: three Micro projects: $25 + 3 × $10 − $10 = $45 (the page rounds Micro to $10).
+    row(
+        "Supabase, Pro with three Micro projects ($45)",
+        [=](Option &o) {
+            for (const char *id : {"a", "b", "c"}) {
+                Component d = comp(
+                    id, Role::Database,
+                    {QStringLiteral("supabase"), QStringLiteral("pro"), QStringLiteral("micro")});
+                d.workload.hoursPerMonth = 744;
+                o.components.push_back(d);
+            }
+        },
+        true, 45.00, 0.01);
+    // Same page: projects not running all month: Micro 744 h + 20 h + 70 h: $36.21 − $10 = $26.21.
+    row(
+        "Supabase, projects not running all month ($26.21)",
+        [=](Option &o) {
+            const std::pair<const char *, double> projects[] = {{"a", 744}, {"b", 20}, {"c", 70}};
+            for (const auto &[id, hours] : projects) {
+                Component d = comp(
+                    id, Role::Database,
+                    {QStringLiteral("supabase"), QStringLiteral("pro"), QStringLiteral("micro")});
+                d.workload.hoursPerMonth = hours;
+                o.components.push_back(d);
+            }
+        },
+        true, 26.21, 0.01);
+}
+
+void TestCost::vendorWorkedExamples()
+{
+    QFETCH(OptionSetup, setup);
+    QFETCH(bool, withAccount);
+    QFETCH(double, expected);
+    QFETCH(double, tolerance);
+    Project p;
+    p.name = QStringLiteral("Example");
+    Option o;
+    o.id = QStringLiteral("o");
+    o.name = QStringLiteral("O");
+    setup(o);
+    p.options.push_back(o);
+    p.baseline = o.id;
+    const Bill b = computeBill(p, p.options[0], catalogue(), 1);
+    QCOMPARE(b.unknown, 0);
+    double total = b.total;
+    if (!withAccount)
+        for (const auto &l : b.accountLines)
+            total -= l.amount.value_or(0);
+    QVERIFY2(
+        qAbs(total - expected) <= tolerance,
+        qPrintable(
+            QStringLiteral("engine %1, vendor %2").arg(total, 0, 'f', 4).arg(expected, 0, 'f', 2)));
 }
 
 QTEST_GUILESS_MAIN(TestCost)

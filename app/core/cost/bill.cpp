@@ -196,8 +196,8 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
                     size = diskGb;
                 else
                     size = m.memoryMb
-                               ? std::optional<double>(*m.memoryMb / 1024.0)
-                               : (memMb ? std::optional<double>(*memMb / 1024.0) : std::nullopt);
+                               ? std::optional<double>(*m.memoryMb / m.mbPerGb)
+                               : (memMb ? std::optional<double>(*memMb / m.mbPerGb) : std::nullopt);
                 if (!size) {
                     known = requests == 0 && !allMonth;
                 } else if (basis == QLatin1String("request") && u != QLatin1String("disk-gb-s")) {
@@ -216,9 +216,9 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
                 if (u == QLatin1String("vcpu-hours") || u == QLatin1String("vcpu-months"))
                     scale = vcpu;
                 else if (u == QLatin1String("gb-hours") || u == QLatin1String("memory-gb-months"))
-                    scale = memMb ? std::optional<double>(*memMb / 1024.0) : std::nullopt;
+                    scale = memMb ? std::optional<double>(*memMb / m.mbPerGb) : std::nullopt;
                 else if (u == QLatin1String("cu-hours"))
-                    scale = memMb ? std::optional<double>(*memMb / 1024.0 / 4.0) : std::nullopt;
+                    scale = memMb ? std::optional<double>(*memMb / m.mbPerGb / 4.0) : std::nullopt;
                 const bool months = u.endsWith(QLatin1String("months"));
                 if (!scale) {
                     known = false;
@@ -273,10 +273,14 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             m_pools[it->second].uses.push_back(use);
         }
     }
+    for (auto &pool : m_pools)
+        for (int ci = 0; ci < int(m_credits.size()); ++ci)
+            if (m_credits[size_t(ci)].usages.contains(pool.meter->usage))
+                pool.credits.push_back(ci);
 }
 
 double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines,
-                           int *unknown) const
+                           int *unknown, std::vector<double> *creditable) const
 {
     double usedIncluded = 0;
     double billedSoFar = 0;
@@ -312,10 +316,15 @@ double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<Bill
         const double billable = quantity - included;
         const std::optional<double> cost = meterCost(m, billedSoFar, billable);
         billedSoFar += billable;
-        if (cost)
+        if (cost) {
             known += *cost;
-        else
+            if (creditable)
+                for (const int ci : pool.credits)
+                    if (m_accounts[size_t(use.component)] == m_credits[size_t(ci)].account)
+                        (*creditable)[size_t(ci)] += *cost;
+        } else {
             ++*unknown;
+        }
         if (lines) {
             line.quantity = quantity;
             line.included = included;
@@ -334,8 +343,9 @@ Bill BillModel::evaluate(double multiplier) const
     bill.multiplier = multiplier;
     bill.components = m_components;
     std::vector<BillLine> lines;
+    std::vector<double> creditable(m_credits.size(), 0.0);
     for (const auto &pool : m_pools)
-        poolCost(pool, multiplier, &lines, &bill.unknown);
+        poolCost(pool, multiplier, &lines, &bill.unknown, &creditable);
     std::map<QString, size_t> index;
     for (size_t i = 0; i < bill.components.size(); ++i)
         index[bill.components[i].component] = i;
@@ -361,21 +371,14 @@ Bill BillModel::evaluate(double multiplier) const
         l.note = fee.note;
         bill.accountLines.push_back(l);
     }
-    for (const auto &credit : m_credits) {
-        double eligible = 0;
-        for (size_t i = 0; i < bill.components.size(); ++i) {
-            if (m_accounts[i] != credit.account)
-                continue;
-            for (const auto &line : bill.components[i].lines)
-                if (line.amount && credit.usages.contains(line.usage))
-                    eligible += *line.amount;
-        }
+    for (size_t ci = 0; ci < m_credits.size(); ++ci) {
+        const Credit &credit = m_credits[ci];
         BillLine l;
         l.usage = QStringLiteral("credit");
         l.description = credit.label;
         l.quantity = 1;
         l.unitPrice = -credit.amount;
-        l.amount = -std::min(credit.amount, eligible);
+        l.amount = -std::min(credit.amount, creditable[ci]);
         l.source = credit.source;
         l.checked = credit.checked;
         l.note = QStringLiteral("up to %1 a month against %2")
@@ -393,19 +396,15 @@ Bill BillModel::evaluate(double multiplier) const
 
 double BillModel::total(double multiplier, int *unknown) const
 {
-    if (!m_credits.empty()) {
-        // Credits depend on per-usage amounts of the account's lines: evaluate fully.
-        const Bill b = evaluate(multiplier);
-        if (unknown)
-            *unknown = b.unknown;
-        return b.total;
-    }
     int u = 0;
     double total = 0;
+    std::vector<double> creditable(m_credits.size(), 0.0);
     for (const auto &pool : m_pools)
-        total += poolCost(pool, multiplier, nullptr, &u);
+        total += poolCost(pool, multiplier, nullptr, &u, &creditable);
     for (const auto &fee : m_fees)
         total += fee.amount;
+    for (size_t ci = 0; ci < m_credits.size(); ++ci)
+        total -= std::min(m_credits[ci].amount, creditable[ci]);
     if (unknown)
         *unknown = u;
     return total;

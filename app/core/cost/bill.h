@@ -94,6 +94,7 @@ private:
         QString profileName;
         double included = 0; // per month
         std::vector<Use> uses;
+        std::vector<int> credits; // indices of credits that may apply to this pool's usage
     };
     struct Credit {
         double amount = 0;
@@ -118,8 +119,10 @@ private:
         QString label;
     };
 
-    double poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines,
-                    int *unknown) const;
+    // Known cost of a pool at a multiplier; appends lines when asked, and adds each use's cost to
+    // `creditable[i]` for the credits it may draw on.
+    double poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines, int *unknown,
+                    std::vector<double> *creditable) const;
 
     QString m_option;
     std::vector<ComponentBill> m_components; // templates: ids, names, bindings

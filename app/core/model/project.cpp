@@ -125,6 +125,18 @@ QString uniqueId(const QString &base, const QStringList &taken)
     }
 }
 
+QString uniqueId(const QString &base, const QSet<QString> &taken)
+{
+    const QString stem = isValidId(base) ? base : slugify(base);
+    if (!taken.contains(stem))
+        return stem;
+    for (int n = 2;; ++n) {
+        const QString candidate = stem + QLatin1Char('-') + QString::number(n);
+        if (!taken.contains(candidate))
+            return candidate;
+    }
+}
+
 QStringList componentIds(const Option &option)
 {
     QStringList ids;

@@ -457,7 +457,7 @@ public:
             }
             allowOnly(*t, p,
                       {"usage", "price", "per", "included", "period", "basis", "tiers", "memory_mb",
-                       "source", "checked", "note"});
+                       "gb_mb", "source", "checked", "note"});
             Meter m;
             if (const toml::node *u = t->get("usage"))
                 m.usage = oneOf(u, join(p, "usage"), meterUsages(), "usage");
@@ -476,6 +476,10 @@ public:
                 m.basis = oneOf(basis, join(p, "basis"),
                                 {QStringLiteral("request"), QStringLiteral("instance")}, "basis");
             m.memoryMb = number(*t, p, "memory_mb", false);
+            m.mbPerGb = number(*t, p, "gb_mb", false).value_or(1024);
+            if (m.mbPerGb != 1000 && m.mbPerGb != 1024)
+                error(t->get("gb_mb"), join(p, "gb_mb"),
+                      QStringLiteral("gb_mb must be 1000 or 1024"));
             if (const toml::node *tiers = t->get("tiers")) {
                 const toml::array *ta = tiers->as_array();
                 if (!ta)

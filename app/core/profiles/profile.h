@@ -103,6 +103,7 @@ struct Meter {
     QString basis; // request | instance | empty
     std::vector<Tier> tiers;
     std::optional<double> memoryMb;
+    double mbPerGb = 1024; // how the vendor converts MB to the GB it bills (1000 or 1024)
     Fact fact;
     bool priceKnown() const { return price.has_value() || !tiers.empty(); }
 };

@@ -72,6 +72,8 @@ ojson metersJson(const std::vector<Meter> &meters, const QDate &today)
             e["basis"] = s(m.basis);
         if (m.memoryMb)
             e["memory_mb"] = num(*m.memoryMb);
+        if (m.mbPerGb != 1024)
+            e["gb_mb"] = num(m.mbPerGb);
         if (!m.tiers.empty()) {
             ojson tiers = ojson::array();
             for (const auto &t : m.tiers) {

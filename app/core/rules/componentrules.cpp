@@ -10,24 +10,51 @@ namespace stackplan::rules {
 
 const ResolvedBinding *Context::bindingOf(const QString &componentId) const
 {
-    const auto it = bound.find(componentId);
-    return it == bound.end() ? nullptr : it->second;
+    const auto it = indexes->bound.find(componentId);
+    return it == indexes->bound.end() ? nullptr : it->second;
+}
+
+void Context::index()
+{
+    auto built = std::make_shared<Index>();
+    for (const auto &c : option.components) {
+        built->components[c.id] = &c;
+        built->componentIds.insert(c.id);
+        const ResolvedBinding *rb = c.binding.isBound() ? catalogue.resolved(c.binding) : nullptr;
+        built->bound[c.id] = rb;
+        if (rb && rb->plan->fee)
+            feesProvided.insert(rb->plan->fee->key);
+    }
+    for (const auto &conn : option.connections) {
+        built->connectionIds.insert(conn.id);
+        built->touching[conn.from].push_back(&conn);
+        built->touching[conn.to].push_back(&conn);
+        if (!conn.via.isEmpty() && conn.via != conn.from && conn.via != conn.to)
+            built->touching[conn.via].push_back(&conn);
+    }
+    indexes = std::move(built);
+}
+
+const Component *Context::component(const QString &id) const
+{
+    const auto it = indexes->components.find(id);
+    return it == indexes->components.end() ? nullptr : it->second;
+}
+
+const std::vector<const Connection *> &Context::connectionsOf(const QString &componentId) const
+{
+    static const std::vector<const Connection *> none;
+    const auto it = indexes->touching.find(componentId);
+    return it == indexes->touching.end() ? none : it->second;
 }
 
 bool Context::connectedToProfile(const QString &componentId, const QString &profileId) const
 {
-    for (const auto &conn : option.connections) {
-        QStringList others;
-        if (conn.from == componentId)
-            others << conn.to << conn.via;
-        else if (conn.to == componentId)
-            others << conn.from << conn.via;
-        else if (conn.via == componentId)
-            others << conn.from << conn.to;
-        for (const auto &other : others) {
+    for (const Connection *conn : connectionsOf(componentId)) {
+        for (const QString &other : {conn->from, conn->to, conn->via}) {
             if (other.isEmpty() || other == componentId)
                 continue;
-            const Component *oc = option.component(other);
+            const Component *oc = component(other);
             if (oc && oc->binding.profile == profileId)
                 return true;
         }
@@ -37,10 +64,10 @@ bool Context::connectedToProfile(const QString &componentId, const QString &prof
 
 bool Context::hasSchedulerCaller(const QString &componentId) const
 {
-    for (const auto &conn : option.connections) {
-        if (conn.to != componentId)
+    for (const Connection *conn : connectionsOf(componentId)) {
+        if (conn->to != componentId)
             continue;
-        const Component *from = option.component(conn.from);
+        const Component *from = component(conn->from);
         if (from && from->role == Role::Scheduler)
             return true;
     }
@@ -159,8 +186,8 @@ bool receivesWebSockets(const Context &ctx, const Component &c)
 {
     if (c.workload.websockets)
         return true;
-    for (const auto &conn : ctx.option.connections)
-        if (conn.to == c.id && conn.protocol == Protocol::WebSocket)
+    for (const Connection *conn : ctx.connectionsOf(c.id))
+        if (conn->to == c.id && conn->protocol == Protocol::WebSocket)
             return true;
     return false;
 }
@@ -374,7 +401,8 @@ std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
         out.push_back(std::move(f));
     }
     // The component's connections must be ones this platform can make.
-    for (const auto &conn : ctx.option.connections) {
+    for (const Connection *connection : ctx.connectionsOf(c.id)) {
+        const Connection &conn = *connection;
         const bool outgoing = conn.from == c.id;
         const bool incoming = conn.to == c.id;
         if (!outgoing && !incoming)
@@ -382,7 +410,7 @@ std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
         const auto &list = outgoing ? caps.outbound : caps.inbound;
         if (!list || list->value.contains(protocolId(conn.protocol)))
             continue;
-        const Component *other = ctx.option.component(outgoing ? conn.to : conn.from);
+        const Component *other = ctx.component(outgoing ? conn.to : conn.from);
         Finding f
             = makeFinding("connection.protocol", Severity::Error, ctx, {conn.id},
                           QStringLiteral("%1 → %2 uses %3, but %4 %5 only %6")
@@ -443,7 +471,7 @@ std::vector<const ResolvedBinding *> rebindCandidates(const Context &ctx, const 
     const QString account = current ? current->profile->account : QString();
     // Fees the option keeps once this component leaves its current plan.
     std::set<QString> feesWithoutMe;
-    for (const auto &[id, other] : ctx.bound)
+    for (const auto &[id, other] : ctx.indexes->bound)
         if (id != c.id && other && other->plan->fee)
             feesWithoutMe.insert(other->plan->fee->key);
     std::vector<std::pair<int, const ResolvedBinding *>> ranked;
@@ -460,7 +488,7 @@ std::vector<const ResolvedBinding *> rebindCandidates(const Context &ctx, const 
         if (!knownToSatisfy(c, rb))
             continue;
         // A candidate must not need a subscription the option lacks (unless it brings it).
-        Context probe{ctx.project, ctx.option, ctx.catalogue, ctx.bound, feesWithoutMe, {}};
+        Context probe{ctx.project, ctx.option, ctx.catalogue, feesWithoutMe, {}, ctx.indexes};
         if (rb.plan->fee)
             probe.feesProvided.insert(rb.plan->fee->key);
         const auto findings = checkComponent(probe, c, rb);

@@ -27,8 +27,8 @@ void checkPooling(Context &ctx)
     for (const auto &conn : ctx.option.connections) {
         if (conn.protocol != Protocol::Sql || conn.pooled || !conn.via.isEmpty())
             continue;
-        const Component *from = ctx.option.component(conn.from);
-        const Component *to = ctx.option.component(conn.to);
+        const Component *from = ctx.component(conn.from);
+        const Component *to = ctx.component(conn.to);
         const ResolvedBinding *src = ctx.bindingOf(conn.from);
         const ResolvedBinding *dst = ctx.bindingOf(conn.to);
         if (!from || !to || !src || !isSqlDatabase(*to, dst))
@@ -73,7 +73,7 @@ void checkPooling(Context &ctx)
                 Component pooler;
                 pooler.name = caps.sqlPooler->value.value;
                 pooler.role = pp->canHost(Role::Proxy) ? Role::Proxy : pp->roles.front();
-                pooler.id = uniqueId(slugify(pooler.name), componentIds(ctx.option));
+                pooler.id = ctx.freshComponentId(slugify(pooler.name));
                 pooler.binding = Binding{pp->id, plan->id, {}};
                 Connection via = conn;
                 via.via = pooler.id;
@@ -103,17 +103,18 @@ void checkDbCapacity(Context &ctx)
         };
         std::vector<Term> direct, pooled;
         QStringList subjects{db.id};
-        for (const auto &conn : ctx.option.connections) {
+        for (const Connection *connection : ctx.connectionsOf(db.id)) {
+            const Connection &conn = *connection;
             if (conn.to != db.id || conn.protocol != Protocol::Sql)
                 continue;
-            const Component *client = ctx.option.component(conn.from);
+            const Component *client = ctx.component(conn.from);
             if (!client)
                 continue;
             if (!conn.via.isEmpty()) {
                 // The pooler in between holds at most its own origin connections.
                 const ResolvedBinding *via = ctx.bindingOf(conn.via);
                 const Limit *l = via ? via->limit(QStringLiteral("db_connections")) : nullptr;
-                const Component *vc = ctx.option.component(conn.via);
+                const Component *vc = ctx.component(conn.via);
                 if (l && vc) {
                     direct.push_back(
                         {QStringLiteral("%1 (%2 pool)").arg(num(l->value), vc->name), l->value});
@@ -222,7 +223,7 @@ void checkAvailability(Context &ctx)
         Fact worst;
         double worstSla = 101;
         for (const auto &id : path) {
-            const Component *c = ctx.option.component(id);
+            const Component *c = ctx.component(id);
             names << c->name;
             if (c->role == Role::Client || c->role == Role::ExternalApi)
                 continue;

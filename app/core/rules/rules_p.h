@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace stackplan::rules {
@@ -15,13 +16,35 @@ struct Context {
     const Project &project;
     const Option &option;
     const Catalogue &catalogue;
-    // Component id → its resolved binding (null when unbound or not resolvable).
-    std::map<QString, const ResolvedBinding *> bound;
     // Fee keys provided by the plans components are bound to.
     std::set<QString> feesProvided;
     std::vector<Finding> out;
+    // Indexes built once per validation (shared with the probes of rebinding candidates), so
+    // per-component rules do not scan the whole option.
+    struct Index {
+        std::map<QString, const Component *> components;
+        std::map<QString, std::vector<const Connection *>> touching; // from, to or via
+        QSet<QString> componentIds;
+        QSet<QString> connectionIds;
+        // Component id → its resolved binding (null when unbound or not resolvable).
+        std::map<QString, const ResolvedBinding *> bound;
+    };
+    std::shared_ptr<const Index> indexes;
 
+    // Builds the indexes above from `option`, and the fees its plans provide.
+    void index();
+    const Component *component(const QString &id) const;
+    const std::vector<const Connection *> &connectionsOf(const QString &componentId) const;
     const ResolvedBinding *bindingOf(const QString &componentId) const;
+    // Ids for elements a fix adds, unique in the option.
+    QString freshComponentId(const QString &base) const
+    {
+        return uniqueId(base, indexes->componentIds);
+    }
+    QString freshConnectionId(const QString &base) const
+    {
+        return uniqueId(base, indexes->connectionIds);
+    }
     // True if the component is connected (either direction, or via) to a component bound to
     // `profileId`.
     bool connectedToProfile(const QString &componentId, const QString &profileId) const;

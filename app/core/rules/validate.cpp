@@ -24,7 +24,7 @@ Fix addSchedulerFix(const Context &ctx, const Component &c, const ResolvedBindin
     Component scheduler;
     scheduler.role = Role::Scheduler;
     scheduler.name = QStringLiteral("%1 for %2").arg(mechanism.value, c.name);
-    scheduler.id = uniqueId(slugify(mechanism.value), componentIds(ctx.option));
+    scheduler.id = ctx.freshComponentId(slugify(mechanism.value));
     scheduler.workload.scheduledJobs = c.workload.scheduledJobs;
     if (host) {
         // Same plan when the scheduler runs on the component's own platform.
@@ -34,7 +34,7 @@ Fix addSchedulerFix(const Context &ctx, const Component &c, const ResolvedBindin
     Component changed = c;
     changed.workload.backgroundJobs = false;
     Connection trigger;
-    trigger.id = uniqueId(scheduler.id + QStringLiteral("-to-") + c.id, connectionIds(ctx.option));
+    trigger.id = ctx.freshConnectionId(scheduler.id + QStringLiteral("-to-") + c.id);
     trigger.from = scheduler.id;
     trigger.to = c.id;
     trigger.protocol = defaultProtocol(Role::Scheduler, c.role);
@@ -66,11 +66,11 @@ std::optional<Fix> addWebSocketProviderFix(const Context &ctx, const Component &
     Component provider;
     provider.role = via->canHost(Role::Backend) ? Role::Backend : via->roles.front();
     provider.name = QStringLiteral("%1 (WebSockets)").arg(via->name);
-    provider.id = uniqueId(slugify(via->name), componentIds(ctx.option));
+    provider.id = ctx.freshComponentId(slugify(via->name));
     provider.workload.websockets = true;
     provider.binding = Binding{via->id, plan->id, {}};
     Connection link;
-    link.id = uniqueId(c.id + QStringLiteral("-to-") + provider.id, connectionIds(ctx.option));
+    link.id = ctx.freshConnectionId(c.id + QStringLiteral("-to-") + provider.id);
     link.from = c.id;
     link.to = provider.id;
     link.protocol = Protocol::WebSocket;
@@ -173,12 +173,7 @@ std::vector<Finding> validateOption(const Project &project, const Option &option
                                     const Catalogue &catalogue)
 {
     Context ctx{project, option, catalogue, {}, {}, {}};
-    for (const auto &c : option.components) {
-        const ResolvedBinding *rb = c.binding.isBound() ? catalogue.resolved(c.binding) : nullptr;
-        ctx.bound[c.id] = rb;
-        if (rb && rb->plan->fee)
-            ctx.feesProvided.insert(rb->plan->fee->key);
-    }
+    ctx.index();
 
     for (const auto &c : option.components) {
         for (const auto &var : c.env) {
@@ -213,7 +208,7 @@ std::vector<Finding> validateOption(const Project &project, const Option &option
             }
             continue;
         }
-        const ResolvedBinding *rb = ctx.bound[c.id];
+        const ResolvedBinding *rb = ctx.bindingOf(c.id);
         if (!rb) {
             QString why;
             catalogue.resolve(c.binding, &why);
