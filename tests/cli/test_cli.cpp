@@ -59,6 +59,14 @@ private slots:
     void profilesListsTheCatalogue();
     void profilesShowJsonHasBothPlansWithSources();
     void userProfilesOverrideAndBrokenOnesAreReported();
+    void validateTextGolden();
+    void validateExitCodesAndOptionSelection();
+    void validateJsonShape();
+    void validateSarifHasTheRequiredFields();
+    void rulesMarkdownIsTheDocumentedTable();
+    void costTextGoldenExplainsEveryDollar();
+    void costJsonCsvAndSweep();
+    void costRejectsBadTraffic();
 };
 
 void TestCli::infoPrintsTheExactSummary()
@@ -99,8 +107,8 @@ void TestCli::versionAndHelpNeedNoDisplay()
     const Run h = stackplan({QStringLiteral("--help")});
     QCOMPARE(h.exitCode, 0);
     QVERIFY(h.out.startsWith(QStringLiteral("Usage: ")));
-    QVERIFY(h.out.contains(
-        QStringLiteral("Commands (run `stackplan COMMAND --help`): cost, fmt, info, profiles, rules, validate")));
+    QVERIFY(h.out.contains(QStringLiteral(
+        "Commands (run `stackplan COMMAND --help`): cost, fmt, info, profiles, rules, validate")));
 }
 
 void TestCli::fmtCheckAcceptsCanonicalFiles()
@@ -193,6 +201,229 @@ void TestCli::userProfilesOverrideAndBrokenOnesAreReported()
                         .arg(folder));
     QVERIFY(r.out.endsWith(QStringLiteral("36 profiles\n"))); // …but every other profile loads
     QVERIFY(r.out.contains(QStringLiteral("Neon (our negotiated prices)")));
+}
+
+void TestCli::validateTextGolden()
+{
+    const Run r = stackplan({QStringLiteral("validate"), kExample, QStringLiteral("--all"),
+                             QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 1); // the all-workers option has errors
+    QCOMPARE(r.out, golden(QStringLiteral("validate-allogator.txt")));
+}
+
+void TestCli::validateExitCodesAndOptionSelection()
+{
+    // Default: the baseline (hybrid), which has no error.
+    Run r = stackplan({QStringLiteral("validate"), kExample, QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith(QStringLiteral(
+        "Option hybrid: React on Workers + FastAPI on Cloud Run + Supabase [baseline]\n")));
+    // By name as well as by id.
+    r = stackplan({QStringLiteral("validate"), kExample, QStringLiteral("--option"),
+                   QStringLiteral("Everything on Cloudflare Workers"),
+                   QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.endsWith(QStringLiteral("  5 errors, 2 warnings, 0 infos\n\n")));
+    r = stackplan(
+        {QStringLiteral("validate"), kExample, QStringLiteral("--option"), QStringLiteral("nope")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err,
+             QStringLiteral("stackplan validate: no option \"nope\"; options: all-workers "
+                            "(\"Everything on Cloudflare "
+                            "Workers\"), hybrid (\"React on Workers + FastAPI on Cloud Run + "
+                            "Supabase\"), edge-rewrite "
+                            "(\"Rewrite for the edge (TypeScript Workers + D1 + Workers AI)\")\n"));
+    r = stackplan({QStringLiteral("validate"),
+                   QStringLiteral(STACKPLAN_TEST_DATA "/bad/unknown-role.stackplan.json")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.startsWith(QStringLiteral("error: ")));
+    QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+    r = stackplan(
+        {QStringLiteral("validate"), kExample, QStringLiteral("--format"), QStringLiteral("xml")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+void TestCli::validateJsonShape()
+{
+    const Run r = stackplan({QStringLiteral("validate"), kExample, QStringLiteral("--option"),
+                             QStringLiteral("all-workers"), QStringLiteral("--format"),
+                             QStringLiteral("json"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(o[QStringLiteral("format")].toString(), QStringLiteral("stackplan-findings"));
+    QCOMPARE(o[QStringLiteral("version")].toInt(), 1);
+    QCOMPARE(o[QStringLiteral("project")].toString(), QStringLiteral("Allogator"));
+    QCOMPARE(o[QStringLiteral("counts")].toObject()[QStringLiteral("errors")].toInt(), 5);
+    const QJsonArray findings = o[QStringLiteral("findings")].toArray();
+    QCOMPARE(findings.size(), 7);
+    QJsonObject memory;
+    for (const auto &f : findings)
+        if (f.toObject()[QStringLiteral("rule")].toString() == QLatin1String("limit.memory"))
+            memory = f.toObject();
+    QCOMPARE(memory.keys(), QStringList({"actual", "checked", "fixes", "limit", "message", "option",
+                                         "rule", "severity", "source", "subjects", "unit"}));
+    QCOMPARE(memory[QStringLiteral("severity")].toString(), QStringLiteral("error"));
+    QCOMPARE(memory[QStringLiteral("option")].toString(), QStringLiteral("all-workers"));
+    QCOMPARE(memory[QStringLiteral("subjects")].toArray(), QJsonArray({QStringLiteral("backend")}));
+    QCOMPARE(memory[QStringLiteral("actual")].toInt(), 512);
+    QCOMPARE(memory[QStringLiteral("limit")].toInt(), 128);
+    QCOMPARE(memory[QStringLiteral("unit")].toString(), QStringLiteral("MB"));
+    QCOMPARE(memory[QStringLiteral("source")].toString(),
+             QStringLiteral("https://developers.cloudflare.com/workers/platform/limits/"));
+    QCOMPARE(memory[QStringLiteral("checked")].toString(), QStringLiteral("2026-02-11"));
+    QCOMPARE(memory[QStringLiteral("fixes")].toArray().first().toString(),
+             QStringLiteral(
+                 "Bind FastAPI backend to Google Cloud Run (Request-based billing (Tier 1))"));
+}
+
+void TestCli::validateSarifHasTheRequiredFields()
+{
+    const Run r = stackplan({QStringLiteral("validate"), kExample, QStringLiteral("--all"),
+                             QStringLiteral("--format"), QStringLiteral("sarif"),
+                             QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject sarif = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(sarif[QStringLiteral("version")].toString(), QStringLiteral("2.1.0"));
+    QCOMPARE(sarif[QStringLiteral("$schema")].toString(),
+             QStringLiteral("https://json.schemastore.org/sarif-2.1.0.json"));
+    const QJsonArray runs = sarif[QStringLiteral("runs")].toArray();
+    QCOMPARE(runs.size(), 1);
+    const QJsonObject driver = runs[0]
+                                   .toObject()[QStringLiteral("tool")]
+                                   .toObject()[QStringLiteral("driver")]
+                                   .toObject();
+    QCOMPARE(driver[QStringLiteral("name")].toString(), QStringLiteral("stackplan"));
+    const QJsonArray rules = driver[QStringLiteral("rules")].toArray();
+    QCOMPARE(rules.size(), 25);
+    for (const auto &rule : rules) {
+        QVERIFY(!rule.toObject()[QStringLiteral("id")].toString().isEmpty());
+        QVERIFY(!rule.toObject()[QStringLiteral("shortDescription")]
+                     .toObject()[QStringLiteral("text")]
+                     .toString()
+                     .isEmpty());
+    }
+    const QJsonArray results = runs[0].toObject()[QStringLiteral("results")].toArray();
+    QCOMPARE(results.size(), 7);
+    for (const auto &v : results) {
+        const QJsonObject res = v.toObject();
+        QVERIFY(!res[QStringLiteral("ruleId")].toString().isEmpty()); // required by SARIF 2.1.0
+        QVERIFY(!res[QStringLiteral("message")]
+                     .toObject()[QStringLiteral("text")]
+                     .toString()
+                     .isEmpty());
+        QVERIFY(QStringList({"error", "warning", "note"})
+                    .contains(res[QStringLiteral("level")].toString()));
+        const int index = res[QStringLiteral("ruleIndex")].toInt();
+        QCOMPARE(rules[index].toObject()[QStringLiteral("id")].toString(),
+                 res[QStringLiteral("ruleId")].toString());
+        const QJsonObject phys = res[QStringLiteral("locations")]
+                                     .toArray()[0]
+                                     .toObject()[QStringLiteral("physicalLocation")]
+                                     .toObject();
+        QCOMPARE(
+            phys[QStringLiteral("artifactLocation")].toObject()[QStringLiteral("uri")].toString(),
+            kExample);
+        QVERIFY(phys[QStringLiteral("region")].toObject()[QStringLiteral("startLine")].toInt() > 1);
+    }
+    // The memory finding points at the backend component's line in the file.
+    QFile f(kExample);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = f.readAll().split('\n');
+    for (const auto &v : results) {
+        const QJsonObject res = v.toObject();
+        if (res[QStringLiteral("ruleId")].toString() != QLatin1String("limit.memory"))
+            continue;
+        const int line = res[QStringLiteral("locations")]
+                             .toArray()[0]
+                             .toObject()[QStringLiteral("physicalLocation")]
+                             .toObject()[QStringLiteral("region")]
+                             .toObject()[QStringLiteral("startLine")]
+                             .toInt();
+        QCOMPARE(lines[line].trimmed(), QByteArray("\"id\": \"backend\","));
+    }
+}
+
+void TestCli::rulesMarkdownIsTheDocumentedTable()
+{
+    const Run r = stackplan(
+        {QStringLiteral("rules"), QStringLiteral("--format"), QStringLiteral("markdown")});
+    QCOMPARE(r.exitCode, 0);
+    QFile doc(QStringLiteral(STACKPLAN_SOURCE_DIR "/docs/validation.md"));
+    QVERIFY(doc.open(QIODevice::ReadOnly));
+    QVERIFY2(QString::fromUtf8(doc.readAll()).endsWith(r.out),
+             "docs/validation.md must end with `stackplan rules --format markdown`");
+    const Run text = stackplan({QStringLiteral("rules")});
+    QVERIFY(text.out.startsWith(QStringLiteral(
+        "binding.missing             info     Component not bound to a platform\n")));
+}
+
+void TestCli::costTextGoldenExplainsEveryDollar()
+{
+    const Run r
+        = stackplan({QStringLiteral("cost"), kExample, QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.out, golden(QStringLiteral("cost-allogator-hybrid.txt")));
+    // Every priced line names its source.
+    for (const auto &line : r.out.split(QLatin1Char('\n')))
+        if (line.contains(QLatin1Char('$')) && !line.contains(QStringLiteral("Total"))
+            && line.startsWith(QStringLiteral("    ")))
+            QVERIFY2(line.contains(QStringLiteral("https://")), qPrintable(line));
+}
+
+void TestCli::costJsonCsvAndSweep()
+{
+    Run r = stackplan({QStringLiteral("cost"), kExample, QStringLiteral("--all"),
+                       QStringLiteral("--format"), QStringLiteral("json"),
+                       QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(o[QStringLiteral("format")].toString(), QStringLiteral("stackplan-bill"));
+    const QJsonArray bills = o[QStringLiteral("bills")].toArray();
+    QCOMPARE(bills.size(), 3);
+    QCOMPARE(bills[1].toObject()[QStringLiteral("option")].toString(), QStringLiteral("hybrid"));
+    QCOMPARE(bills[1].toObject()[QStringLiteral("total")].toDouble(), 26.68);
+    QCOMPARE(bills[1].toObject()[QStringLiteral("unknown")].toInt(), 1);
+    QCOMPARE(bills[1].toObject()[QStringLiteral("total_text")].toString(),
+             QStringLiteral("≥ $26.68 (1 unknown)"));
+    QCOMPARE(bills[2].toObject()[QStringLiteral("total")].toDouble(), 34.7);
+
+    r = stackplan({QStringLiteral("cost"), kExample, QStringLiteral("--format"),
+                   QStringLiteral("csv"), QStringLiteral("--traffic"), QStringLiteral("high"),
+                   QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith(
+        QStringLiteral("option,multiplier,component,usage,description,quantity,included,billable,"
+                       "unit_price,per,amount,source,checked\n")));
+    // A field with a comma is quoted.
+    QVERIFY(r.out.contains(QStringLiteral(
+        "hybrid,5,,fee,\"Supabase — Pro (account fee, supabase-pro)\",1,0,1,25,1,25.000000,")));
+
+    r = stackplan({QStringLiteral("cost"), kExample, QStringLiteral("--all"),
+                   QStringLiteral("--sweep"), QStringLiteral("--format"), QStringLiteral("json"),
+                   QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject sweep = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(sweep[QStringLiteral("multipliers")].toArray().size(), 61);
+    QCOMPARE(sweep[QStringLiteral("series")].toArray().size(), 3);
+    QVERIFY(!sweep[QStringLiteral("crossovers")].toArray().isEmpty());
+    QVERIFY(!sweep[QStringLiteral("breakpoints")].toArray().isEmpty());
+    const Run text = stackplan({QStringLiteral("cost"), kExample, QStringLiteral("--all"),
+                                QStringLiteral("--sweep"), QStringLiteral("--points"),
+                                QStringLiteral("5"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(text.out.section(QLatin1Char('\n'), 0, 0),
+             QStringLiteral("multiplier     all-workers          hybrid    edge-rewrite"));
+    QVERIFY(text.out.contains(QStringLiteral("\nCrossovers:\n")));
+}
+
+void TestCli::costRejectsBadTraffic()
+{
+    const Run r = stackplan(
+        {QStringLiteral("cost"), kExample, QStringLiteral("--traffic"), QStringLiteral("lots")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err, QStringLiteral("stackplan cost: invalid traffic \"lots\" (use low, typical, "
+                                   "high or a positive multiplier)\n"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -470,9 +470,6 @@ std::optional<double> trafficMultiplier(const Assumptions &a, const QString &lev
 CostEstimate estimateComponentCost(const Project &project, const Option &option,
                                    const Component &component, const Catalogue &catalogue)
 {
-    Option alone;
-    alone.id = option.id;
-    alone.components.push_back(component);
     // Fees already paid by the rest of the option are not this binding's cost.
     std::set<QString> paid;
     for (const auto &c : option.components) {
@@ -486,13 +483,22 @@ CostEstimate estimateComponentCost(const Project &project, const Option &option,
                 paid.insert(k);
         }
     }
+    return estimateComponentCost(project, component, catalogue, paid);
+}
+
+CostEstimate estimateComponentCost(const Project &project, const Component &component,
+                                   const Catalogue &catalogue, const std::set<QString> &feesPaid)
+{
+    Option alone;
+    alone.id = QStringLiteral("estimate");
+    alone.components.push_back(component);
     const Bill b = computeBill(project, alone, catalogue, project.assumptions.trafficTypical);
     CostEstimate e;
     e.unknown = b.unknown;
     for (const auto &cb : b.components)
         e.known += cb.known;
     for (const auto &l : b.accountLines) {
-        if (l.usage == QLatin1String("fee") && paid.count(l.feeKey))
+        if (l.usage == QLatin1String("fee") && feesPaid.count(l.feeKey))
             continue;
         e.known += l.amount.value_or(0);
     }

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <optional>
+#include <set>
 #include <vector>
 
 namespace stackplan {
@@ -147,5 +148,8 @@ struct CostEstimate {
 };
 CostEstimate estimateComponentCost(const Project &project, const Option &option,
                                    const Component &component, const Catalogue &catalogue);
+// The same, given the account fees the rest of the option already pays.
+CostEstimate estimateComponentCost(const Project &project, const Component &component,
+                                   const Catalogue &catalogue, const std::set<QString> &feesPaid);
 
 } // namespace stackplan

@@ -125,7 +125,7 @@ QString uniqueId(const QString &base, const QStringList &taken)
     }
 }
 
-QString uniqueId(const QString &base, const QSet<QString> &taken)
+QString uniqueIdInSet(const QString &base, const QSet<QString> &taken)
 {
     const QString stem = isValidId(base) ? base : slugify(base);
     if (!taken.contains(stem))

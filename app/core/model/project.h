@@ -154,7 +154,7 @@ bool isValidId(const QString &id);
 QString slugify(const QString &name);
 // `base` made unique against `taken` by appending -2, -3, ...
 QString uniqueId(const QString &base, const QStringList &taken);
-QString uniqueId(const QString &base, const QSet<QString> &taken);
+QString uniqueIdInSet(const QString &base, const QSet<QString> &taken);
 QStringList componentIds(const Option &option);
 QStringList connectionIds(const Option &option);
 QStringList optionIds(const Project &project);

@@ -1,3 +1,4 @@
+#include "cost/bill.h"
 #include "layout/autoarrange.h"
 #include "rules/rules_p.h"
 #include "util/format.h"
@@ -5,6 +6,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <tuple>
 
 namespace stackplan::rules {
 
@@ -470,11 +472,27 @@ std::vector<const ResolvedBinding *> rebindCandidates(const Context &ctx, const 
     const ResolvedBinding *current = ctx.bindingOf(c.id);
     const QString account = current ? current->profile->account : QString();
     // Fees the option keeps once this component leaves its current plan.
-    std::set<QString> feesWithoutMe;
-    for (const auto &[id, other] : ctx.indexes->bound)
-        if (id != c.id && other && other->plan->fee)
+    std::set<QString> feesWithoutMe;    // fees others provide (for plans that require them)
+    std::set<QString> feesPaidByOthers; // fees others pay (provided or required)
+    for (const auto &[id, other] : ctx.indexes->bound) {
+        if (id == c.id || !other)
+            continue;
+        if (other->plan->fee) {
             feesWithoutMe.insert(other->plan->fee->key);
-    std::vector<std::pair<int, const ResolvedBinding *>> ranked;
+            feesPaidByOthers.insert(other->plan->fee->key);
+        }
+        for (const auto &k : other->plan->requiredFees)
+            feesPaidByOthers.insert(k);
+    }
+    struct Candidate {
+        const ResolvedBinding *binding = nullptr;
+        bool sameProfile = false;
+        int warnings = 0;
+        bool unknownPrices = false;
+        double cost = 0;
+        int order = 0;
+    };
+    std::vector<Candidate> candidates;
     for (const auto &rb : ctx.catalogue.allBindings()) {
         if (!rb.profile->canHost(c.role))
             continue;
@@ -495,20 +513,34 @@ std::vector<const ResolvedBinding *> rebindCandidates(const Context &ctx, const 
         if (std::any_of(findings.begin(), findings.end(),
                         [](const Finding &f) { return f.severity == Severity::Error; }))
             continue;
-        int rank = 2;
-        if (current && rb.profile == current->profile)
-            rank = 0;
-        else if (!account.isEmpty() && rb.profile->account == account)
-            rank = 1;
-        ranked.push_back({rank, &rb});
+        // Nearest and cheapest first: the same profile (another plan or size) before others;
+        // then the fewest warnings (e.g. plans that sleep), the lowest estimated monthly cost of
+        // the component under that binding (its known part), and known prices before unknown.
+        Candidate cand;
+        cand.binding = &rb;
+        cand.sameProfile = current && rb.profile == current->profile;
+        cand.warnings = int(std::count_if(findings.begin(), findings.end(), [](const Finding &f) {
+            return f.severity == Severity::Warning;
+        }));
+        Component rebound = c;
+        rebound.binding
+            = Binding{rb.profile->id, rb.plan->id, rb.instance ? rb.instance->id : QString()};
+        const CostEstimate cost
+            = estimateComponentCost(ctx.project, rebound, ctx.catalogue, feesPaidByOthers);
+        cand.unknownPrices = cost.unknown > 0;
+        cand.cost = cost.known;
+        cand.order = int(candidates.size());
+        candidates.push_back(cand);
     }
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+        return std::tie(b.sameProfile, a.warnings, a.cost, a.unknownPrices, a.order)
+               < std::tie(a.sameProfile, b.warnings, b.cost, b.unknownPrices, b.order);
+    });
     std::vector<const ResolvedBinding *> out;
-    for (const auto &[rank, rb] : ranked) {
+    for (const auto &cand : candidates) {
         if (int(out.size()) == limit)
             break;
-        out.push_back(rb);
+        out.push_back(cand.binding);
     }
     return out;
 }

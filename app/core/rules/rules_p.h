@@ -39,11 +39,11 @@ struct Context {
     // Ids for elements a fix adds, unique in the option.
     QString freshComponentId(const QString &base) const
     {
-        return uniqueId(base, indexes->componentIds);
+        return uniqueIdInSet(base, indexes->componentIds);
     }
     QString freshConnectionId(const QString &base) const
     {
-        return uniqueId(base, indexes->connectionIds);
+        return uniqueIdInSet(base, indexes->connectionIds);
     }
     // True if the component is connected (either direction, or via) to a component bound to
     // `profileId`.
