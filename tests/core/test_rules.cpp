@@ -408,7 +408,9 @@ void TestRules::rules_data()
         },
         {});
     row("availability: unknown SLA on the path", "slo.availability",
-        [](Project &p) { p.assumptions.slo.availabilityPct = 99.5; }, {"info web,api,db"});
+        [](Project &p) { p.assumptions.slo.availabilityPct = 99.5; }, {"info db"});
+    row("availability: known part already below, despite an unknown", "slo.availability",
+        [](Project &p) { p.assumptions.slo.availabilityPct = 99.9; }, {"error web,api", "info db"});
     row("availability: no target", "slo.availability", [](Project &) {}, {});
     row("latency: cold start above p95", "slo.latency",
         [](Project &p) { p.assumptions.slo.p95Ms = 300; }, {"warning api"});

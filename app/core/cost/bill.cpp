@@ -141,8 +141,21 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             const Limit *l = rb->limit(QString::fromLatin1(key));
             return l ? std::optional<double>(l->value) : std::nullopt;
         };
-        const std::optional<double> memMb = w.memoryMb ? w.memoryMb : limitValue("memory_mb");
-        const std::optional<double> vcpu = w.vcpu ? w.vcpu : limitValue("vcpu");
+        // A bound instance type bills its provisioned size; otherwise the configured workload
+        // figure, else the plan's default.
+        auto instanceValue = [&](const char *key) -> std::optional<double> {
+            if (!rb->instance)
+                return std::nullopt;
+            const auto it = rb->instance->limits.find(QString::fromLatin1(key));
+            return it == rb->instance->limits.end() ? std::nullopt
+                                                    : std::optional<double>(it->second.value);
+        };
+        std::optional<double> memMb = instanceValue("memory_mb");
+        if (!memMb)
+            memMb = w.memoryMb ? w.memoryMb : limitValue("memory_mb");
+        std::optional<double> vcpu = instanceValue("vcpu");
+        if (!vcpu)
+            vcpu = w.vcpu ? w.vcpu : limitValue("vcpu");
         const std::optional<double> diskGb = limitValue("disk_gb");
         const QString exec = caps.execution ? caps.execution->value : QString();
         const bool scalesToZero = caps.scaleToZero
@@ -234,7 +247,9 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             } else if (u == QLatin1String("writes") || u == QLatin1String("class-a-ops")) {
                 flow = t.writesPerMonth.value_or(0);
             } else if (u == QLatin1String("operations") || u == QLatin1String("commands")) {
-                flow = t.readsPerMonth.value_or(0) + t.writesPerMonth.value_or(0);
+                // Vector queries are operations too (a vector index's reads).
+                flow = t.readsPerMonth.value_or(0) + t.writesPerMonth.value_or(0)
+                       + t.vectorQueriesPerMonth.value_or(0);
             } else if (u == QLatin1String("queried-vector-dimensions")) {
                 const double q = t.vectorQueriesPerMonth.value_or(0);
                 if (q > 0 && !t.vectorDimensions)

@@ -184,6 +184,14 @@ void checkLimit(std::vector<Finding> &out, const Context &ctx, const Component &
     }
 }
 
+// A protocol is carried where it is listed, and a webhook (an HTTP callback) wherever HTTP is.
+bool carriedBy(Protocol p, const QStringList &protocols)
+{
+    if (protocols.contains(protocolId(p)))
+        return true;
+    return p == Protocol::Webhook && protocols.contains(protocolId(Protocol::Http));
+}
+
 bool receivesWebSockets(const Context &ctx, const Component &c)
 {
     if (c.workload.websockets)
@@ -410,7 +418,7 @@ std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
         if (!outgoing && !incoming)
             continue;
         const auto &list = outgoing ? caps.outbound : caps.inbound;
-        if (!list || list->value.contains(protocolId(conn.protocol)))
+        if (!list || carriedBy(conn.protocol, list->value))
             continue;
         const Component *other = ctx.component(outgoing ? conn.to : conn.from);
         Finding f

@@ -107,8 +107,8 @@ const std::vector<RuleInfo> &ruleCatalogue()
          "scheduler on an always-on platform, and no scheduler component calls it."},
         {"connection.protocol", Severity::Error, "Connection the platforms cannot make",
          "The protocol is not among the source profile's `outbound` or the target profile's "
-         "`inbound` "
-         "protocols (e.g. a static frontend cannot open a SQL connection)."},
+         "`inbound` protocols (e.g. a static frontend cannot open a SQL connection). A webhook is "
+         "an HTTP callback, so it is carried wherever HTTP is."},
         {"connection.pooling", Severity::Warning,
          "Serverless compute opens direct database connections",
          "A request-scoped or scale-to-zero platform connects to a SQL database with neither a "
@@ -126,11 +126,11 @@ const std::vector<RuleInfo> &ruleCatalogue()
          "error when "
          "a p95 latency target is set and the wake-up time exceeds it."},
         {"slo.availability", Severity::Error, "Availability target not met on a request path",
-         "The product of the published SLAs along a request path (from an entry point to the last "
-         "service) "
-         "against the availability target. Paths with components that publish no SLA are reported "
-         "as "
-         "unknown (info). Clients and external APIs are outside the product."},
+         "The product of the published SLAs along each request path (from an entry point to the "
+         "last "
+         "service) against the availability target; each path below it is an error with the "
+         "arithmetic. Components on some path that publish no SLA are named in one info finding, "
+         "since those paths cannot be checked. Clients and external APIs are outside the product."},
         {"slo.latency", Severity::Warning, "Cold start above the p95 latency target",
          "A scale-to-zero service with no minimum instances and a known cold start longer than the "
          "p95 "

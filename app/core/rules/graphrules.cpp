@@ -215,8 +215,24 @@ void checkAvailability(Context &ctx)
         std::vector<QString> path{c.id};
         walk(path);
     }
+    // Fully published paths first, so a violation is reported on the path that proves it.
+    auto unknownCount = [&ctx](const std::vector<QString> &path) {
+        int n = 0;
+        for (const auto &id : path) {
+            const Component *c = ctx.component(id);
+            const ResolvedBinding *rb = ctx.bindingOf(id);
+            n += c->role != Role::Client && c->role != Role::ExternalApi
+                 && (!rb || !rb->capabilities.sla);
+        }
+        return n;
+    };
+    std::stable_sort(paths.begin(), paths.end(), [&](const auto &a, const auto &b) {
+        return unknownCount(a) < unknownCount(b);
+    });
     std::set<QString> reported;
     int findings = 0;
+    std::vector<QString> unknownIds; // components without an SLA on some path, in first-seen order
+    int uncheckable = 0;
     for (const auto &path : paths) {
         double product = 1;
         QStringList factors, unknown, names, subjects;
@@ -230,7 +246,7 @@ void checkAvailability(Context &ctx)
             subjects << id;
             const ResolvedBinding *rb = ctx.bindingOf(id);
             if (!rb || !rb->capabilities.sla) {
-                unknown << c->name;
+                unknown << id;
                 continue;
             }
             const double sla = rb->capabilities.sla->value;
@@ -241,40 +257,66 @@ void checkAvailability(Context &ctx)
                 worst = rb->capabilities.sla->fact;
             }
         }
-        if (subjects.isEmpty() || findings >= 20)
+        if (subjects.isEmpty())
             continue;
-        const QString key = subjects.join(QLatin1Char('>'));
+        const double pct = product * 100;
+        if (!unknown.isEmpty()) {
+            // The path cannot be checked; a known part already below the target still fails.
+            for (const auto &id : unknown)
+                if (std::find(unknownIds.begin(), unknownIds.end(), id) == unknownIds.end())
+                    unknownIds.push_back(id);
+            ++uncheckable;
+            if (pct >= *target - 1e-9)
+                continue;
+        }
+        if (pct >= *target - 1e-9 || findings >= 20)
+            continue;
+        // Report the published factors only: the known part of the path.
+        QStringList known;
+        for (const auto &id : subjects)
+            if (!unknown.contains(id))
+                known << id;
+        const QString key = known.join(QLatin1Char('>'));
         if (reported.count(key))
             continue;
         reported.insert(key);
-        const double pct = product * 100;
-        const QString route = names.join(QStringLiteral(" → "));
-        if (!unknown.isEmpty()) {
-            Finding f = makeFinding(
-                "slo.availability", Severity::Info, ctx, subjects,
-                QStringLiteral("%1: availability cannot be checked against %2 %: no SLA published "
-                               "for %3%4")
-                    .arg(
-                        route, num(*target), unknown.join(QStringLiteral(", ")),
-                        factors.isEmpty()
-                            ? QString()
-                            : QStringLiteral(" (the others give %1 %)").arg(formatNumber(pct, 3))));
-            f.limit = *target;
-            f.unit = QStringLiteral("%");
-            ctx.out.push_back(std::move(f));
-            ++findings;
-        } else if (pct < *target - 1e-9) {
-            Finding f = makeFinding("slo.availability", Severity::Error, ctx, subjects,
-                                    QStringLiteral("%1: %2 = %3 %, below the %4 % target")
-                                        .arg(route, factors.join(QStringLiteral(" × ")),
-                                             formatNumber(pct, 3), num(*target)));
-            f.actual = std::round(pct * 1000) / 1000;
-            f.limit = *target;
-            f.unit = QStringLiteral("%");
-            setFact(f, worst);
-            ctx.out.push_back(std::move(f));
-            ++findings;
+        QStringList missing;
+        for (const auto &id : unknown)
+            missing << ctx.component(id)->name;
+        Finding f = makeFinding(
+            "slo.availability", Severity::Error, ctx, known,
+            QStringLiteral("%1: %2 = %3 %, below the %4 % target%5")
+                .arg(names.join(QStringLiteral(" → ")), factors.join(QStringLiteral(" × ")),
+                     formatNumber(pct, 3), num(*target),
+                     missing.isEmpty() ? QString()
+                                       : QStringLiteral(" even without %1, which publishes no SLA")
+                                             .arg(missing.join(QStringLiteral(", ")))));
+        f.actual = std::round(pct * 1000) / 1000;
+        f.limit = *target;
+        f.unit = QStringLiteral("%");
+        setFact(f, worst);
+        ctx.out.push_back(std::move(f));
+        ++findings;
+    }
+    if (!unknownIds.empty()) {
+        std::sort(unknownIds.begin(), unknownIds.end(), [&ctx](const QString &a, const QString &b) {
+            return ctx.option.componentIndex(a) < ctx.option.componentIndex(b); // model order
+        });
+        QStringList ids, names;
+        for (const auto &id : unknownIds) {
+            ids << id;
+            names << ctx.component(id)->name;
         }
+        Finding f = makeFinding(
+            "slo.availability", Severity::Info, ctx, ids,
+            QStringLiteral("%1 of %2 request paths cannot be checked against the %3 % target: no "
+                           "SLA is published for %4")
+                .arg(uncheckable)
+                .arg(paths.size())
+                .arg(num(*target), names.join(QStringLiteral(", "))));
+        f.limit = *target;
+        f.unit = QStringLiteral("%");
+        ctx.out.push_back(std::move(f));
     }
 }
 
