@@ -101,6 +101,9 @@ int main(int argc, char **argv)
             window.grab().save(path);
             QApplication::quit();
         });
+    } else {
+        // After a crash or a kill, offer the autosave of the session that was lost.
+        QTimer::singleShot(0, &window, &stackplan::MainWindow::offerRecovery);
     }
     return app.exec();
 }

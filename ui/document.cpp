@@ -26,7 +26,12 @@ Document::Document(const Catalogue *catalogue, QObject *parent)
     ensureCurrentOption();
 }
 
-Document::~Document() = default;
+Document::~Document()
+{
+    // Going away is not an edit: views still connected must not hear the stack being cleared.
+    m_undo->blockSignals(true);
+    m_editor->blockSignals(true);
+}
 
 QString Document::displayName() const
 {

@@ -2,9 +2,20 @@
 
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
+#include "canvasactions.h"
+#include "canvascontroller.h"
 #include "document.h"
 #include "io/projectfile.h"
+#include "optioncontroller.h"
+#include "optiontabs.h"
+#include "panels/inspector.h"
+#include "panels/palette.h"
+#include "analysis/analysisdocks.h"
+#include "analysis/costpanel.h"
+#include "analysis/problemspanel.h"
 #include "panels/profilebrowser.h"
+#include "recentfiles.h"
+#include "recovery.h"
 
 #include <QAction>
 #include <QApplication>
@@ -16,9 +27,11 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -28,12 +41,15 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
     : QMainWindow(parent), m_catalogue(catalogue), m_document(new Document(catalogue, this))
 {
     setObjectName(QStringLiteral("MainWindow"));
+    setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
     m_scene = new DiagramScene(m_document, this);
     m_view = new DiagramView(m_scene);
-    m_tabs = new QTabBar;
-    m_tabs->setDocumentMode(true);
-    m_tabs->setExpanding(false);
-    m_tabs->setMovable(false);
+    m_options = new OptionController(m_document, this);
+    m_tabs = new OptionTabs(m_document, m_options);
+    m_canvas = new CanvasController(m_document, m_scene, m_view, this);
+    m_canvasActions = new CanvasActions(m_document, m_canvas, m_scene, m_view, this);
+    m_recovery = new RecoveryManager(m_document, this);
+    m_recent = new RecentFiles(this);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -44,85 +60,148 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
     setCentralWidget(central);
 
     m_statusCounts = new QLabel;
+    m_statusZoom = new QLabel;
     statusBar()->addPermanentWidget(m_statusCounts);
+    statusBar()->addPermanentWidget(m_statusZoom);
 
+    createFileMenu();
+    createEditMenu();
+    createViewMenu();
+    createArrangeMenu();
+    createOptionMenu();
+    createToolBar();
+
+    m_palette = new Palette;
+    m_palette->setFocusPolicy(Qt::NoFocus); // clicking a role keeps the canvas focused
+    QDockWidget *paletteDock
+        = addDock(m_palette, tr("Components"), QStringLiteral("PaletteDock"),
+                  Qt::LeftDockWidgetArea, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_inspector = new Inspector(m_document);
+    QDockWidget *inspectorDock
+        = addDock(m_inspector, tr("Inspector"), QStringLiteral("InspectorDock"),
+                  Qt::RightDockWidgetArea, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    inspectorDock->setMinimumWidth(340);
+    m_analysis = new AnalysisDocks(m_document, m_scene, m_view, m_tabs->tabBar(), statusBar(), this);
+    QDockWidget *problemsDock
+        = addDock(m_analysis->problems(), tr("Problems"), QStringLiteral("ProblemsDock"),
+                  Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    QDockWidget *costsDock
+        = addDock(m_analysis->costs(), tr("Costs"), QStringLiteral("CostsDock"),
+                  Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     m_profiles = new ProfileBrowser(catalogue);
-    auto *profilesDock = new QDockWidget(tr("Platforms"), this);
-    profilesDock->setObjectName(QStringLiteral("PlatformsDock"));
-    profilesDock->setWidget(m_profiles);
-    addDockWidget(Qt::BottomDockWidgetArea, profilesDock);
+    QDockWidget *profilesDock
+        = addDock(m_profiles, tr("Platforms"), QStringLiteral("PlatformsDock"),
+                  Qt::BottomDockWidgetArea, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    tabifyDockWidget(problemsDock, costsDock);
+    tabifyDockWidget(costsDock, profilesDock);
     profilesDock->hide();
+    problemsDock->raise();
+    resizeDocks({paletteDock, inspectorDock}, {150, 350}, Qt::Horizontal);
+    resizeDocks({problemsDock}, {260}, Qt::Vertical);
 
-    createActions();
-    m_viewMenu->addSeparator();
-    QAction *platforms = profilesDock->toggleViewAction();
-    platforms->setText(tr("&Platform Profiles"));
-    platforms->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_P);
-    m_viewMenu->addAction(platforms);
-
+    connect(m_palette, &Palette::roleActivated, this, [this](Role role) {
+        m_canvas->addComponentInView(role);
+        m_view->setFocus();
+    });
+    connect(m_scene, &DiagramScene::roleDropped, this, [this] { m_view->setFocus(); });
+    connect(m_scene, &DiagramScene::selectionIdsChanged, this, [this] {
+        m_inspector->setSelection(m_scene->selectedComponentIds(),
+                                  m_scene->selectedConnectionIds());
+    });
     connect(m_document, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
-    connect(m_document->editor(), &ProjectEditor::projectReset, this, [this] {
-        rebuildTabs();
-        QTimer::singleShot(0, m_view, &DiagramView::fitContents);
-    });
-    connect(m_document->editor(), &ProjectEditor::optionAdded, this, &MainWindow::rebuildTabs);
-    connect(m_document->editor(), &ProjectEditor::optionRemoved, this, &MainWindow::rebuildTabs);
-    connect(m_document->editor(), &ProjectEditor::optionChanged, this, &MainWindow::rebuildTabs);
-    connect(m_document->editor(), &ProjectEditor::optionsReordered, this, &MainWindow::rebuildTabs);
-    connect(m_document->editor(), &ProjectEditor::baselineChanged, this, &MainWindow::rebuildTabs);
     connect(m_document->editor(), &ProjectEditor::projectInfoChanged, this,
             &MainWindow::updateTitle);
-    connect(m_document, &Document::currentOptionChanged, this, [this](const QString &id) {
-        const int index = m_document->project().optionIndex(id);
-        if (index >= 0 && m_tabs->currentIndex() != index) {
-            m_rebuildingTabs = true;
-            m_tabs->setCurrentIndex(index);
-            m_rebuildingTabs = false;
-        }
-        QTimer::singleShot(0, m_view, &DiagramView::fitContents);
-    });
-    connect(m_tabs, &QTabBar::currentChanged, this, [this](int index) {
-        if (m_rebuildingTabs || index < 0 || index >= int(m_document->project().options.size()))
-            return;
-        m_document->setCurrentOption(m_document->project().options[index].id);
-    });
+    connect(m_document->editor(), &ProjectEditor::projectReset, this,
+            [this] { QTimer::singleShot(0, m_view, &DiagramView::fitContents); });
+    connect(m_document, &Document::currentOptionChanged, this,
+            [this] { QTimer::singleShot(0, m_view, &DiagramView::fitContents); });
     connect(m_document, &Document::editRejected, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Edit refused: %1").arg(error), 6000);
     });
-    connect(m_document->editor(), &ProjectEditor::changed, this, [this] {
-        const Option *o = m_document->currentOption();
-        m_statusCounts->setText(o ? tr("%1 components, %2 connections")
-                                        .arg(o->components.size())
-                                        .arg(o->connections.size())
-                                  : QString());
+    connect(m_document->editor(), &ProjectEditor::changed, this, &MainWindow::updateStatus);
+    connect(m_document, &Document::currentOptionChanged, this, &MainWindow::updateStatus);
+    connect(m_view, &DiagramView::zoomChanged, this, &MainWindow::updateStatus);
+    connect(m_recent, &RecentFiles::openRequested, this, [this](const QString &path) {
+        if (maybeSave())
+            openFile(path);
+    });
+    connect(m_recovery, &RecoveryManager::autosaved, this,
+            [this] { statusBar()->showMessage(tr("Autosaved a recovery copy"), 2000); });
+    m_recovery->setOfferFunction([this](const RecoveryEntry &e) {
+        QMessageBox box(QMessageBox::Question, tr("Recover unsaved changes?"),
+                        tr("Stackplan did not close normally. Unsaved changes to <b>%1</b> "
+                           "were autosaved %2.")
+                            .arg((e.originalPath.isEmpty() ? e.projectName
+                                                           : QFileInfo(e.originalPath).fileName())
+                                     .toHtmlEscaped(),
+                                 QLocale().toString(e.savedAt.toLocalTime(), QLocale::ShortFormat)),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(tr("Recover them to keep working where you left off, or discard "
+                                  "the autosave."));
+        QPushButton *recover = box.addButton(tr("&Recover"), QMessageBox::AcceptRole);
+        QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+        box.addButton(tr("&Not Now"), QMessageBox::RejectRole);
+        box.setDefaultButton(recover);
+        box.exec();
+        if (box.clickedButton() == recover)
+            return RecoveryManager::Choice::Recover;
+        if (box.clickedButton() == discard)
+            return RecoveryManager::Choice::Discard;
+        return RecoveryManager::Choice::Later;
     });
 
-    rebuildTabs();
     updateTitle();
-    resize(1280, 800);
+    updateStatus();
+    resize(1440, 900);
+    // Children are deleted in the order they were added; the document goes last, so no view or
+    // controller outlives the model it observes. Keep this the last line of the constructor.
+    m_document->setParent(nullptr);
+    m_document->setParent(this);
 }
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::createActions()
+QTabBar *MainWindow::optionTabs() const
+{
+    return m_tabs->tabBar();
+}
+
+QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, const QString &objectName,
+                                 Qt::DockWidgetArea area, const QKeySequence &toggle)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(panel);
+    addDockWidget(area, dock);
+    QAction *a = dock->toggleViewAction();
+    if (!toggle.isEmpty())
+        a->setShortcut(toggle);
+    m_panelsMenu->addAction(a);
+    return dock;
+}
+
+void MainWindow::createFileMenu()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *newAct = file->addAction(tr("&New"), this, [this] {
-        if (maybeSave())
-            m_document->newProject();
-    });
-    newAct->setShortcut(QKeySequence::New);
-    QAction *openAct = file->addAction(tr("&Open…"), this, [this] {
-        if (!maybeSave())
-            return;
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open project"), QString(),
-            tr("Stackplan projects (*.stackplan.json);;JSON (*.json)"));
-        if (!path.isEmpty())
-            openFile(path);
-    });
-    openAct->setShortcut(QKeySequence::Open);
+    file->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New"), this,
+                    [this] {
+                        if (maybeSave())
+                            m_document->newProject();
+                    })
+        ->setShortcut(QKeySequence::New);
+    file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this,
+                    [this] {
+                        if (!maybeSave())
+                            return;
+                        const QString path = QFileDialog::getOpenFileName(
+                            this, tr("Open project"), QString(),
+                            tr("Stackplan projects (*.stackplan.json);;JSON (*.json)"));
+                        if (!path.isEmpty())
+                            openFile(path);
+                    })
+        ->setShortcut(QKeySequence::Open);
+    file->addMenu(m_recent->createMenu(tr("Open &Recent"), file));
     QMenu *examples = file->addMenu(tr("Open &Example"));
     for (const auto &name : exampleNames())
         examples->addAction(QString(name).remove(QLatin1String(kProjectFileSuffix)), this,
@@ -131,30 +210,88 @@ void MainWindow::createActions()
                                     openExample(name);
                             });
     file->addSeparator();
-    QAction *saveAct = file->addAction(tr("&Save"), this, &MainWindow::save);
-    saveAct->setShortcut(QKeySequence::Save);
-    QAction *saveAsAct = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
-    saveAsAct->setShortcut(QKeySequence::SaveAs);
+    file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"), this,
+                    &MainWindow::save)
+        ->setShortcut(QKeySequence::Save);
+    file->addAction(tr("Save &As…"), this, &MainWindow::saveAs)->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+}
 
+void MainWindow::createEditMenu()
+{
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
+    m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcut(QKeySequence::Redo);
+    m_redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+    edit->addSeparator();
+    for (auto id : {CanvasActions::Cut, CanvasActions::Copy, CanvasActions::Paste,
+                    CanvasActions::Duplicate, CanvasActions::Delete})
+        edit->addAction(m_canvasActions->action(id));
+    edit->addSeparator();
+    edit->addAction(m_canvasActions->action(CanvasActions::SelectAll));
+    edit->addAction(m_canvasActions->action(CanvasActions::Rename));
+}
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    m_viewMenu = view;
-    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { m_view->zoomBy(1.2); });
-    zoomIn->setShortcut(QKeySequence::ZoomIn);
-    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { m_view->zoomBy(1 / 1.2); });
-    zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction *fit = view->addAction(tr("&Fit to View"), m_view, &DiagramView::fitContents);
-    fit->setShortcut(Qt::CTRL | Qt::Key_0);
+void MainWindow::createViewMenu()
+{
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (auto id : {CanvasActions::ZoomIn, CanvasActions::ZoomOut, CanvasActions::ZoomReset,
+                    CanvasActions::FitToView})
+        m_viewMenu->addAction(m_canvasActions->action(id));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_canvasActions->action(CanvasActions::SnapToGrid));
+    m_viewMenu->addSeparator();
+    m_panelsMenu = m_viewMenu->addMenu(tr("&Panels"));
+}
+
+void MainWindow::createArrangeMenu()
+{
+    QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
+    arrange->addAction(m_canvasActions->action(CanvasActions::AutoArrange));
+    arrange->addAction(m_canvasActions->action(CanvasActions::Pin));
+    arrange->addSeparator();
+    arrange->addMenu(m_canvasActions->createAlignMenu(arrange));
+}
+
+void MainWindow::createOptionMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("&Option"));
+    auto current = [this] {
+        return m_document->currentOptionId();
+    };
+    menu->addAction(tr("&Add Option"), this, [this] { m_options->addOption(); })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    menu->addAction(tr("&Duplicate Option"), this,
+                    [this, current] { m_options->duplicateOption(current()); })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    menu->addAction(tr("&Rename Option…"), this, [this] { m_tabs->startRename(); })
+        ->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F2));
+    QAction *baseline = menu->addAction(tr("Mark as &Baseline"), this,
+                                        [this, current] { m_options->setBaseline(current()); });
+    menu->addSeparator();
+    QAction *left = menu->addAction(tr("Move &Left"), this, [this, current] {
+        m_options->moveOption(current(), m_document->project().optionIndex(current()) - 1);
+    });
+    QAction *right = menu->addAction(tr("Move R&ight"), this, [this, current] {
+        m_options->moveOption(current(), m_document->project().optionIndex(current()) + 1);
+    });
+    menu->addSeparator();
+    QAction *remove = menu->addAction(tr("D&elete Option"), this,
+                                      [this, current] { m_options->removeOption(current()); });
+    connect(menu, &QMenu::aboutToShow, this, [this, baseline, left, right, remove] {
+        const Project &p = m_document->project();
+        const int index = p.optionIndex(m_document->currentOptionId());
+        baseline->setEnabled(p.baseline != m_document->currentOptionId());
+        left->setEnabled(index > 0);
+        right->setEnabled(index + 1 < int(p.options.size()));
+        remove->setEnabled(p.options.size() > 1);
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Stackplan"), this, [this] {
@@ -166,24 +303,35 @@ void MainWindow::createActions()
     });
 }
 
-void MainWindow::rebuildTabs()
+void MainWindow::createToolBar()
 {
-    m_rebuildingTabs = true;
-    const Project &p = m_document->project();
-    while (m_tabs->count() > int(p.options.size()))
-        m_tabs->removeTab(m_tabs->count() - 1);
-    for (int i = 0; i < int(p.options.size()); ++i) {
-        const Option &o = p.options[i];
-        const QString text = o.id == p.baseline ? tr("%1 ★").arg(o.name) : o.name;
-        if (i < m_tabs->count())
-            m_tabs->setTabText(i, text);
-        else
-            m_tabs->addTab(text);
-        m_tabs->setTabData(i, o.id);
-        m_tabs->setTabToolTip(i, o.id == p.baseline ? tr("%1 (baseline)").arg(o.name) : o.name);
-    }
-    m_tabs->setCurrentIndex(p.optionIndex(m_document->currentOptionId()));
-    m_rebuildingTabs = false;
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("MainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // Short labels on the toolbar; the Edit menu names what would be undone.
+    QUndoStack *stack = m_document->undoStack();
+    QAction *undo = bar->addAction(m_undo->icon(), tr("Undo"), stack, &QUndoStack::undo);
+    QAction *redo = bar->addAction(m_redo->icon(), tr("Redo"), stack, &QUndoStack::redo);
+    auto sync = [stack, undo, redo] {
+        undo->setEnabled(stack->canUndo());
+        redo->setEnabled(stack->canRedo());
+        undo->setToolTip(stack->canUndo() ? tr("Undo %1").arg(stack->undoText()) : tr("Undo"));
+        redo->setToolTip(stack->canRedo() ? tr("Redo %1").arg(stack->redoText()) : tr("Redo"));
+    };
+    connect(stack, &QUndoStack::indexChanged, bar, sync);
+    connect(stack, &QUndoStack::canUndoChanged, bar, sync);
+    connect(stack, &QUndoStack::canRedoChanged, bar, sync);
+    sync();
+    bar->addSeparator();
+    bar->addAction(m_canvasActions->action(CanvasActions::Duplicate));
+    bar->addAction(m_canvasActions->action(CanvasActions::Delete));
+    bar->addSeparator();
+    bar->addAction(m_canvasActions->action(CanvasActions::AutoArrange));
+    bar->addSeparator();
+    bar->addAction(m_canvasActions->action(CanvasActions::ZoomOut));
+    bar->addAction(m_canvasActions->action(CanvasActions::ZoomIn));
+    bar->addAction(m_canvasActions->action(CanvasActions::FitToView));
 }
 
 void MainWindow::updateTitle()
@@ -191,6 +339,15 @@ void MainWindow::updateTitle()
     setWindowTitle(
         tr("%1[*] — %2 — Stackplan").arg(m_document->displayName(), m_document->project().name));
     setWindowModified(m_document->isModified());
+}
+
+void MainWindow::updateStatus()
+{
+    const Option *o = m_document->currentOption();
+    m_statusCounts->setText(
+        o ? tr("%1 components, %2 connections").arg(o->components.size()).arg(o->connections.size())
+          : QString());
+    m_statusZoom->setText(tr("%1 %").arg(qRound(m_view->zoom() * 100)));
 }
 
 QStringList MainWindow::exampleNames()
@@ -218,7 +375,13 @@ bool MainWindow::openFile(const QString &path)
         showError(tr("Cannot open project"), error);
         return false;
     }
+    m_recent->add(m_document->filePath());
     return true;
+}
+
+void MainWindow::offerRecovery()
+{
+    m_recovery->offerRecovery();
 }
 
 bool MainWindow::save()
@@ -230,6 +393,7 @@ bool MainWindow::save()
         showError(tr("Cannot save"), error);
         return false;
     }
+    m_recent->add(m_document->filePath());
     statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 4000);
     return true;
 }
@@ -251,6 +415,8 @@ bool MainWindow::saveAs()
         showError(tr("Cannot save"), error);
         return false;
     }
+    m_recent->add(m_document->filePath());
+    statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 4000);
     return true;
 }
 
@@ -273,6 +439,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->accept();
     else
         event->ignore();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!std::exchange(m_shown, true)) // the view has its real size only now
+        QTimer::singleShot(0, m_view, &DiagramView::fitContents);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -2,19 +2,30 @@
 
 #include <QMainWindow>
 
-class QTabBar;
+class QDockWidget;
 class QLabel;
+class QTabBar;
 
 namespace stackplan {
 
+class AnalysisDocks;
+class CanvasActions;
+class CanvasController;
 class Catalogue;
-class Document;
 class DiagramScene;
 class DiagramView;
+class Document;
+class Inspector;
+class OptionController;
+class OptionTabs;
+class Palette;
 class ProfileBrowser;
+class RecentFiles;
+class RecoveryManager;
 
-// Assembles the window: menus, actions, option tabs, the canvas and the docks. It decides
-// nothing about the domain; that lives in Document and the panels.
+// Assembles the window: menus, actions, option tabs, the canvas and the docks (palette on the
+// left, inspector on the right, further panels wherever addDock() puts them). It decides nothing
+// about the domain; that lives in Document and the controllers (canvas, options, recovery).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -25,21 +36,42 @@ public:
     Document *document() const { return m_document; }
     DiagramScene *scene() const { return m_scene; }
     DiagramView *view() const { return m_view; }
-    QTabBar *optionTabs() const { return m_tabs; }
+    QTabBar *optionTabs() const;
+    OptionTabs *optionTabsWidget() const { return m_tabs; }
     ProfileBrowser *profileBrowser() const { return m_profiles; }
+    AnalysisDocks *analysis() const { return m_analysis; }
+    Palette *palette() const { return m_palette; }
+    Inspector *inspector() const { return m_inspector; }
+    CanvasController *canvas() const { return m_canvas; }
+    CanvasActions *canvasActions() const { return m_canvasActions; }
+    OptionController *options() const { return m_options; }
+    RecoveryManager *recovery() const { return m_recovery; }
+    RecentFiles *recentFiles() const { return m_recent; }
+
+    // Adds a dock with a toggle in the View menu; for the panels of later features too.
+    QDockWidget *addDock(QWidget *panel, const QString &title, const QString &objectName,
+                         Qt::DockWidgetArea area, const QKeySequence &toggle = {});
 
     bool openFile(const QString &path);
     // Bundled examples (":/examples/*.stackplan.json"), by file name.
     static QStringList exampleNames();
     bool openExample(const QString &name);
+    // Asks whether to recover autosaves of sessions that ended without closing cleanly.
+    void offerRecovery();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
-    void createActions();
-    void rebuildTabs();
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createArrangeMenu();
+    void createOptionMenu();
+    void createToolBar();
     void updateTitle();
+    void updateStatus();
     bool maybeSave();
     bool save();
     bool saveAs();
@@ -49,11 +81,23 @@ private:
     Document *m_document;
     DiagramScene *m_scene;
     DiagramView *m_view;
-    QTabBar *m_tabs;
-    QLabel *m_statusCounts;
+    OptionController *m_options;
+    OptionTabs *m_tabs;
+    CanvasController *m_canvas;
+    CanvasActions *m_canvasActions;
+    Palette *m_palette;
+    Inspector *m_inspector;
     ProfileBrowser *m_profiles;
+    AnalysisDocks *m_analysis;
+    RecoveryManager *m_recovery;
+    RecentFiles *m_recent;
+    QLabel *m_statusCounts;
+    QLabel *m_statusZoom;
+    QAction *m_undo = nullptr;
+    QAction *m_redo = nullptr;
     QMenu *m_viewMenu = nullptr;
-    bool m_rebuildingTabs = false;
+    QMenu *m_panelsMenu = nullptr;
+    bool m_shown = false;
 };
 
 } // namespace stackplan

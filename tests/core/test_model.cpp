@@ -2,6 +2,7 @@
 // nothing; views are told exactly what changed.
 #include "editor/projecteditor.h"
 #include "io/projectfile.h"
+#include "layout/autoarrange.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -47,6 +48,11 @@ private slots:
     void pasteKeepsConnectionsBetweenCopiedBoxes();
     void duplicateOptionIsADeepCopyWithLayout();
     void removingTheBaselineChoosesAnotherFirst();
+    void alignLinesBoxesUpOnOneEdge();
+    void distributeSpacesBoxesEvenly();
+    void arrangeKeepsPinnedBoxesAndMovesOnlyWhatChanges();
+    void multiSelectionEditsSkipUnchangedElements();
+    void optionAndProjectBuildersSkipNoOps();
 };
 
 void TestModel::invalidEditsAreRejectedAndChangeNothing_data()
@@ -214,6 +220,31 @@ void TestModel::doUndoRedoIsByteIdentical_data()
     Edit info;
     info.ops.push_back(op::SetProjectInfo{QStringLiteral("Renamed"), QStringLiteral("d"), a});
     QTest::newRow("project info") << info;
+    const QStringList three{QStringLiteral("frontend"), QStringLiteral("database"),
+                            QStringLiteral("llm-apis")};
+    QTest::newRow("align") << alignEdit(p, kHybrid, three, Alignment::Top);
+    QTest::newRow("distribute") << distributeEdit(p, kHybrid, three, Axis::Horizontal);
+    QTest::newRow("pin") << setPinnedEdit(p, kHybrid, three, true);
+    std::vector<Component> both;
+    for (const char *id : {"frontend", "backend"}) {
+        Component c = *p.option(kHybrid)->component(QString::fromLatin1(id));
+        c.region = QStringLiteral("eu");
+        both.push_back(c);
+    }
+    QTest::newRow("multi-selection field edit")
+        << updateComponentsEdit(p, kHybrid, both, QStringLiteral("Edit region"));
+    Connection conn = *p.option(kHybrid)->connection(QStringLiteral("backend-to-database"));
+    conn.protocol = Protocol::Tcp;
+    conn.pooled = false;
+    QTest::newRow("connection edit")
+        << updateConnectionsEdit(p, kHybrid, {conn}, QStringLiteral("Edit connection"));
+    QTest::newRow("option rename") << optionInfoEdit(p, kHybrid, QStringLiteral("Hybrid"), {});
+    QTest::newRow("option reorder (builder)")
+        << moveOptionEdit(p, QStringLiteral("edge-rewrite"), 0);
+    QTest::newRow("baseline") << setBaselineEdit(p, QStringLiteral("edge-rewrite"));
+    QTest::newRow("options reordered")
+        << reorderOptionsEdit(p, {QStringLiteral("edge-rewrite"), QStringLiteral("all-workers"),
+                                  QStringLiteral("hybrid")});
 }
 
 void TestModel::doUndoRedoIsByteIdentical()
@@ -285,7 +316,7 @@ void TestModel::idsAreReadableAndUnique()
     QCOMPARE(slugify(QStringLiteral("FastAPI backend (v2)")), QStringLiteral("fastapi-backend-v2"));
     QCOMPARE(slugify(QStringLiteral("Café Über")), QStringLiteral("cafe-uber"));
     QCOMPARE(slugify(QStringLiteral("!!!")), QStringLiteral("item"));
-    QCOMPARE(uniqueId(QStringLiteral("api"), {"api", "api-2"}), QStringLiteral("api-3"));
+    QCOMPARE(uniqueId(QStringLiteral("api"), QStringList{"api", "api-2"}), QStringLiteral("api-3"));
     ProjectEditor editor(fixture());
     Component c = makeComponent(QString(), Role::Backend);
     c.name = QStringLiteral("FastAPI backend");
@@ -353,6 +384,135 @@ void TestModel::removingTheBaselineChoosesAnotherFirst()
     Edit last;
     last.ops.push_back(op::RemoveOption{QStringLiteral("all-workers")});
     QCOMPARE(editor.apply(last).error, QStringLiteral("a project keeps at least one option"));
+}
+
+void TestModel::alignLinesBoxesUpOnOneEdge()
+{
+    ProjectEditor editor(fixture());
+    const QStringList ids{QStringLiteral("backend"), QStringLiteral("database"),
+                          QStringLiteral("llm-apis")};
+    QVERIFY(alignEdit(editor.project(), kHybrid, {QStringLiteral("backend")}, Alignment::Left)
+                .isEmpty()); // one box has nothing to align with
+    const Edit top = alignEdit(editor.project(), kHybrid, ids, Alignment::Top);
+    QCOMPARE(top.text, QStringLiteral("Align 3 components"));
+    QVERIFY(editor.apply(top).ok());
+    const auto &layout = editor.project().option(kHybrid)->layout;
+    for (const auto &id : ids)
+        QCOMPARE(layout.at(id).y, -56.0);
+    QCOMPARE(layout.at(QStringLiteral("llm-apis")).x, 1280.0); // only the one axis changes
+    QVERIFY(alignEdit(editor.project(), kHybrid, ids, Alignment::Top).isEmpty());
+    QVERIFY(editor.apply(alignEdit(editor.project(), kHybrid, ids, Alignment::Right)).ok());
+    for (const auto &id : ids)
+        QCOMPARE(layout.at(id).x, 1280.0);
+    QVERIFY(alignEdit(editor.project(), kHybrid, ids, Alignment::HorizontalCenter)
+                .isEmpty()); // already centred on one line: nothing to do
+}
+
+void TestModel::distributeSpacesBoxesEvenly()
+{
+    Project p = fixture();
+    auto &layout = p.option(kHybrid)->layout;
+    layout[QStringLiteral("frontend")] = LayoutEntry{0, 0, false};
+    layout[QStringLiteral("backend")] = LayoutEntry{100, 40, false};
+    layout[QStringLiteral("database")] = LayoutEntry{800, 80, true};
+    ProjectEditor editor(p);
+    const QStringList ids{QStringLiteral("database"), QStringLiteral("frontend"),
+                          QStringLiteral("backend")};
+    QVERIFY(distributeEdit(editor.project(), kHybrid, ids.mid(0, 2), Axis::Horizontal).isEmpty());
+    QVERIFY(editor.apply(distributeEdit(editor.project(), kHybrid, ids, Axis::Horizontal)).ok());
+    const auto &after = editor.project().option(kHybrid)->layout;
+    QCOMPARE(after.at(QStringLiteral("frontend")).x, 0.0);
+    QCOMPARE(after.at(QStringLiteral("backend")), (LayoutEntry{400, 40, false}));
+    QCOMPARE(after.at(QStringLiteral("database")), (LayoutEntry{800, 80, true})); // pin kept
+}
+
+void TestModel::arrangeKeepsPinnedBoxesAndMovesOnlyWhatChanges()
+{
+    Project p = fixture();
+    auto &layout = p.option(kHybrid)->layout;
+    layout[QStringLiteral("database")] = LayoutEntry{2000, 800, true};
+    layout[QStringLiteral("backend")] = LayoutEntry{16, 480, false};
+    ProjectEditor editor(p);
+    const Edit e = arrangeEdit(editor.project(), kHybrid);
+    QCOMPARE(e.text, QStringLiteral("Auto-arrange"));
+    QCOMPARE(e.ops.size(), size_t(1));
+    const auto &set = std::get<op::SetLayout>(e.ops.front());
+    QVERIFY(set.entries.count(QStringLiteral("backend")));
+    QVERIFY(!set.entries.count(QStringLiteral("database"))); // pinned
+    QVERIFY(!set.entries.count(QStringLiteral("browser")));  // already in place
+    QVERIFY(!set.entries.count(QStringLiteral("frontend")));
+    const QByteArray before = serializeProject(editor.project());
+    const auto done = editor.apply(e);
+    QVERIFY(done.ok());
+    const QByteArray after = serializeProject(editor.project());
+    QVERIFY(editor.apply(*done.inverse).ok());
+    QCOMPARE(serializeProject(editor.project()), before);
+    QVERIFY(editor.apply(e).ok());
+    QCOMPARE(serializeProject(editor.project()), after);
+    QCOMPARE(editor.project().option(kHybrid)->layout.at(QStringLiteral("backend")).x,
+             2 * kTierSpacing);
+    QCOMPARE(editor.project().option(kHybrid)->layout.at(QStringLiteral("database")),
+             (LayoutEntry{2000, 800, true}));
+    QVERIFY(arrangeEdit(editor.project(), kHybrid).isEmpty()); // idempotent
+
+    // A new box is arranged like the others, and pinning keeps it where the user put it.
+    Component cache = makeComponent(QStringLiteral("cache"), Role::Cache);
+    QVERIFY(editor.apply(addComponentEdit(editor.project(), kHybrid, cache, {8, 8, false})).ok());
+    const Edit again = arrangeEdit(editor.project(), kHybrid);
+    QCOMPARE(std::get<op::SetLayout>(again.ops.front()).entries.count(QStringLiteral("cache")),
+             size_t(1));
+    QVERIFY(editor.apply(setPinnedEdit(editor.project(), kHybrid, {QStringLiteral("cache")}, true))
+                .ok());
+    QVERIFY(editor.project().option(kHybrid)->layout.at(QStringLiteral("cache")).pinned);
+    QCOMPARE(editor.project().option(kHybrid)->layout.at(QStringLiteral("cache")).x, 8.0);
+}
+
+void TestModel::multiSelectionEditsSkipUnchangedElements()
+{
+    ProjectEditor editor(fixture());
+    const Option *o = editor.project().option(kHybrid);
+    Component a = *o->component(QStringLiteral("frontend"));
+    Component b = *o->component(QStringLiteral("backend"));
+    b.workload.memoryMb = 1024;
+    const Edit e = updateComponentsEdit(editor.project(), kHybrid, {a, b}, QStringLiteral("Edit"));
+    QCOMPARE(e.ops.size(), size_t(1)); // frontend is unchanged
+    QVERIFY(updateComponentsEdit(editor.project(), kHybrid, {a}, QStringLiteral("x")).isEmpty());
+    QVERIFY(editor.apply(e).ok());
+    QCOMPARE(
+        editor.project().option(kHybrid)->component(QStringLiteral("backend"))->workload.memoryMb,
+        std::optional<double>(1024));
+    Connection c = *o->connection(QStringLiteral("frontend-to-backend"));
+    QVERIFY(updateConnectionsEdit(editor.project(), kHybrid, {c}, QStringLiteral("x")).isEmpty());
+    c.via = QStringLiteral("ghost");
+    const auto bad
+        = editor.apply(updateConnectionsEdit(editor.project(), kHybrid, {c}, QStringLiteral("x")));
+    QCOMPARE(bad.error, QStringLiteral("connection via missing component \"ghost\""));
+}
+
+void TestModel::optionAndProjectBuildersSkipNoOps()
+{
+    const Project p = fixture();
+    QVERIFY(moveOptionEdit(p, kHybrid, 1).isEmpty());
+    QVERIFY(moveOptionEdit(p, QStringLiteral("nope"), 0).isEmpty());
+    QCOMPARE(moveOptionEdit(p, kHybrid, 99).ops.size(), size_t(1)); // clamped to the end
+    QVERIFY(setBaselineEdit(p, kHybrid).isEmpty());
+    QVERIFY(reorderOptionsEdit(p, optionIds(p)).isEmpty());
+    QVERIFY(reorderOptionsEdit(p, {kHybrid}).isEmpty()); // not a permutation
+    ProjectEditor editor(p);
+    const QStringList order{QStringLiteral("hybrid"), QStringLiteral("edge-rewrite"),
+                            QStringLiteral("all-workers")};
+    QVERIFY(editor.apply(reorderOptionsEdit(p, order)).ok());
+    QCOMPARE(optionIds(editor.project()), order);
+    QVERIFY(optionInfoEdit(p, kHybrid, p.option(kHybrid)->name, p.option(kHybrid)->description)
+                .isEmpty());
+    QCOMPARE(optionInfoEdit(p, kHybrid, QStringLiteral("Hybrid"), {}).text,
+             QStringLiteral("Rename option React on Workers + FastAPI on Cloud Run + Supabase to "
+                            "Hybrid"));
+    QVERIFY(projectInfoEdit(p, p.name, p.description, p.assumptions).isEmpty());
+    Assumptions a = p.assumptions;
+    a.slo.availabilityPct = 99.9;
+    QCOMPARE(projectInfoEdit(p, p.name, p.description, a).text,
+             QStringLiteral("Edit project assumptions"));
 }
 
 QTEST_GUILESS_MAIN(TestModel)

@@ -42,6 +42,14 @@ bool ComponentItem::isOverHandle(const QPointF &itemPos) const
     return handleRect().adjusted(-4, -4, 4, 4).contains(itemPos);
 }
 
+void ComponentItem::setHighlighted(bool highlighted)
+{
+    if (m_highlighted == highlighted)
+        return;
+    m_highlighted = highlighted;
+    update();
+}
+
 QRectF ComponentItem::boundingRect() const
 {
     return boxRect().adjusted(-4, -12, 14, 4);
@@ -52,6 +60,14 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
     BoxVisual v = m_visual;
     v.selected = isSelected();
     DiagramPainter::paintBox(painter, boxRect(), v);
+    if (m_highlighted) {
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(QPen(QColor(0x1e, 0x88, 0xe5), 2.5, Qt::DashLine));
+        painter->setBrush(QColor(0x1e, 0x88, 0xe5, 24));
+        painter->drawRoundedRect(boxRect().adjusted(-3, -3, 3, 3), 10, 10);
+        painter->restore();
+    }
     if (m_hovered || isSelected()) {
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);

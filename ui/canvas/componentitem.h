@@ -22,6 +22,9 @@ public:
     // The connect handle on the right edge, in item coordinates.
     QRectF handleRect() const;
     bool isOverHandle(const QPointF &itemPos) const;
+    // Marks the box as the target of a connect drag.
+    void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
@@ -36,6 +39,7 @@ private:
     QString m_id;
     BoxVisual m_visual;
     bool m_hovered = false;
+    bool m_highlighted = false;
 };
 
 } // namespace stackplan

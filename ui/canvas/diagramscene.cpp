@@ -6,8 +6,13 @@
 #include "editor/edit.h"
 #include "layout/autoarrange.h"
 
+#include "mimetypes.h"
+
 #include <QGraphicsLineItem>
+#include <QGraphicsSceneContextMenuEvent>
+#include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
+#include <QMimeData>
 
 #include <cmath>
 
@@ -35,7 +40,10 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
             [this, mine](const QString &o, const QString &id) {
                 if (!mine(o))
                     return;
-                delete m_components.take(id);
+                ComponentItem *item = m_components.take(id);
+                if (item == m_connectFrom || item == m_connectTarget)
+                    cancelConnectDrag();
+                delete item;
                 m_fallback.erase(id);
             });
     connect(ed, &ProjectEditor::componentChanged, this,
@@ -73,6 +81,11 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
     rebuild();
 }
 
+DiagramScene::~DiagramScene()
+{
+    blockSignals(true); // items deleted by ~QGraphicsScene must not report a selection change
+}
+
 LayoutEntry DiagramScene::positionOf(const Option &o, const QString &id) const
 {
     if (const auto it = o.layout.find(id); it != o.layout.end())
@@ -94,8 +107,10 @@ void DiagramScene::rebuild()
     m_components.clear();
     m_fallback.clear();
     m_connectFrom = nullptr;
+    m_connectTarget = nullptr;
     delete m_rubberLine;
     m_rubberLine = nullptr;
+    m_pressPositions.clear();
     m_option = m_document->currentOptionId();
     const Option *o = m_document->currentOption();
     if (o) {
@@ -331,6 +346,16 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
         QLineF l = m_rubberLine->line();
         l.setP2(event->scenePos());
         m_rubberLine->setLine(l);
+        ComponentItem *target = componentAt(event->scenePos());
+        if (target == m_connectFrom)
+            target = nullptr;
+        if (target != m_connectTarget) {
+            if (m_connectTarget)
+                m_connectTarget->setHighlighted(false);
+            m_connectTarget = target;
+            if (target)
+                target->setHighlighted(true);
+        }
         event->accept();
         return;
     }
@@ -341,9 +366,7 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
     if (m_rubberLine) {
         ComponentItem *from = m_connectFrom;
-        delete m_rubberLine;
-        m_rubberLine = nullptr;
-        m_connectFrom = nullptr;
+        cancelConnectDrag();
         ComponentItem *to = componentAt(event->scenePos());
         if (from && to && to != from)
             m_document->push(connectEdit(m_document->project(), m_option, from->id(), to->id()));
@@ -376,6 +399,81 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
                 ids << id;
             return ids;
         }());
+}
+
+void DiagramScene::cancelConnectDrag()
+{
+    if (m_connectTarget)
+        m_connectTarget->setHighlighted(false);
+    m_connectTarget = nullptr;
+    m_connectFrom = nullptr;
+    delete m_rubberLine;
+    m_rubberLine = nullptr;
+}
+
+void DiagramScene::contextMenuEvent(QGraphicsSceneContextMenuEvent *event)
+{
+    QGraphicsItem *hit = nullptr;
+    for (auto *item : items(event->scenePos()))
+        if (item->type() == ComponentItem::Type || item->type() == ConnectionItem::Type) {
+            hit = item;
+            break;
+        }
+    if (hit && !hit->isSelected()) {
+        clearSelection();
+        hit->setSelected(true);
+    } else if (!hit) {
+        clearSelection();
+    }
+    emit contextMenuRequested(event->screenPos(), event->scenePos());
+    event->accept();
+}
+
+namespace {
+bool carriesRole(const QGraphicsSceneDragDropEvent *event)
+{
+    return event->mimeData() && event->mimeData()->hasFormat(QString::fromLatin1(kRoleMimeType));
+}
+} // namespace
+
+void DiagramScene::dragEnterEvent(QGraphicsSceneDragDropEvent *event)
+{
+    if (carriesRole(event))
+        event->acceptProposedAction();
+    else
+        QGraphicsScene::dragEnterEvent(event);
+}
+
+void DiagramScene::dragMoveEvent(QGraphicsSceneDragDropEvent *event)
+{
+    if (carriesRole(event))
+        event->acceptProposedAction();
+    else
+        QGraphicsScene::dragMoveEvent(event);
+}
+
+void DiagramScene::dragLeaveEvent(QGraphicsSceneDragDropEvent *event)
+{
+    if (carriesRole(event))
+        event->accept();
+    else
+        QGraphicsScene::dragLeaveEvent(event);
+}
+
+void DiagramScene::dropEvent(QGraphicsSceneDragDropEvent *event)
+{
+    if (!carriesRole(event)) {
+        QGraphicsScene::dropEvent(event);
+        return;
+    }
+    const auto role = roleFromId(
+        QString::fromUtf8(event->mimeData()->data(QString::fromLatin1(kRoleMimeType))));
+    if (!role) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction();
+    emit roleDropped(*role, event->scenePos());
 }
 
 void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)

@@ -20,12 +20,15 @@ class Document;
 // The canvas of the document's current option. Items are created, moved and deleted only in
 // response to model signals, in id → item maps; on reset or option switch the scene rebuilds from
 // the model. User gestures become Edits pushed through the Document: a drag is recorded on press
-// and pushed once on release; a drag from a box's handle to another box connects them.
+// and pushed once on release; a drag from a box's handle to another box connects them with the
+// default protocol for their roles. Drops from the palette and context menus are reported as
+// signals for the CanvasController; the scene opens no menus or dialogs itself.
 class DiagramScene : public QGraphicsScene
 {
     Q_OBJECT
 public:
     explicit DiagramScene(Document *document, QObject *parent = nullptr);
+    ~DiagramScene() override;
 
     Document *document() const { return m_document; }
     QString optionId() const { return m_option; }
@@ -58,12 +61,21 @@ public:
 signals:
     void elementActivated(const QString &componentId);
     void selectionIdsChanged();
+    // A role dragged from the palette was dropped at `scenePos`.
+    void roleDropped(stackplan::Role role, const QPointF &scenePos);
+    // Right click; the element under the cursor, if any, is selected first.
+    void contextMenuRequested(const QPoint &screenPos, const QPointF &scenePos);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+    void contextMenuEvent(QGraphicsSceneContextMenuEvent *event) override;
+    void dragEnterEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragMoveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dragLeaveEvent(QGraphicsSceneDragDropEvent *event) override;
+    void dropEvent(QGraphicsSceneDragDropEvent *event) override;
 
 private:
     void rebuild();
@@ -76,6 +88,7 @@ private:
     ConnectionVisual visualFor(const Connection &c) const;
     LayoutEntry positionOf(const Option &o, const QString &id) const;
     ComponentItem *componentAt(const QPointF &scenePos) const;
+    void cancelConnectDrag();
 
     Document *m_document;
     QString m_option;
@@ -86,6 +99,7 @@ private:
     std::map<QString, LayoutEntry> m_fallback; // positions of boxes without a layout entry
     std::map<QString, QPointF> m_pressPositions;
     ComponentItem *m_connectFrom = nullptr;
+    ComponentItem *m_connectTarget = nullptr;
     QGraphicsLineItem *m_rubberLine = nullptr;
     bool m_syncing = false;
     bool m_snap = true;

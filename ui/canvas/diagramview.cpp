@@ -104,6 +104,30 @@ void DiagramView::mouseReleaseEvent(QMouseEvent *event)
 
 void DiagramView::keyPressEvent(QKeyEvent *event)
 {
+    const bool selection = scene() && !scene()->selectedItems().isEmpty();
+    if (selection && event->key() == Qt::Key_Escape) {
+        scene()->clearSelection();
+        event->accept();
+        return;
+    }
+    if (selection
+        && (event->key() == Qt::Key_Left || event->key() == Qt::Key_Right
+            || event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)) {
+        double step = kGrid;
+        if (event->modifiers() & Qt::ShiftModifier)
+            step = kGrid * 4;
+        else if (event->modifiers() & Qt::AltModifier)
+            step = 1;
+        const double dx = event->key() == Qt::Key_Left    ? -step
+                          : event->key() == Qt::Key_Right ? step
+                                                          : 0;
+        const double dy = event->key() == Qt::Key_Up     ? -step
+                          : event->key() == Qt::Key_Down ? step
+                                                         : 0;
+        emit nudgeRequested(dx, dy);
+        event->accept();
+        return;
+    }
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         m_spaceHeld = true;
         viewport()->setCursor(Qt::OpenHandCursor);
@@ -138,6 +162,30 @@ void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
         for (double y = top; y < rect.bottom(); y += step)
             dots.append(QPointF(x, y));
     painter->drawPoints(dots.constData(), int(dots.size()));
+}
+
+} // namespace stackplan
+
+namespace stackplan {
+
+void DiagramView::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QGraphicsView::drawForeground(painter, rect);
+    const auto *s = qobject_cast<const DiagramScene *>(scene());
+    if (!s || s->componentItemCount() > 0)
+        return;
+    // An empty option says how to start.
+    painter->save();
+    painter->resetTransform();
+    painter->setPen(QColor(0x78, 0x90, 0x9c));
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.1);
+    painter->setFont(f);
+    painter->drawText(
+        viewport()->rect().adjusted(40, 40, -40, -40), Qt::AlignCenter | Qt::TextWordWrap,
+        tr("Drag a component from the palette onto the canvas, or click one to add it.\n"
+           "Then drag from a box's + handle to another box to connect them."));
+    painter->restore();
 }
 
 } // namespace stackplan

@@ -5,7 +5,8 @@
 namespace stackplan {
 
 // The canvas view: zoom with the wheel (Ctrl or not) and the standard zoom keys, pan with the
-// middle button or Space+drag, rubber-band selection, fit to view.
+// middle button or Space+drag, rubber-band selection, fit to view; arrow keys nudge the
+// selection (one grid step, four with Shift, one unit with Alt), Escape clears it.
 class DiagramView : public QGraphicsView
 {
     Q_OBJECT
@@ -19,6 +20,8 @@ public:
 
 signals:
     void zoomChanged(double factor);
+    // Arrow keys with something selected: move the selection by (dx, dy) scene units.
+    void nudgeRequested(double dx, double dy);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -28,6 +31,7 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
     bool m_panning = false;

@@ -1,7 +1,11 @@
 #include "editor/edit.h"
 
+#include "layout/autoarrange.h"
+
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace stackplan {
@@ -206,6 +210,255 @@ Edit pasteEdit(const Project &p, const QString &option, const Clipboard &clip, d
     }
     e.text = clip.components.size() == 1 ? tr("Paste %1").arg(clip.components.front().name)
                                          : tr("Paste %1 components").arg(clip.components.size());
+    return e;
+}
+
+namespace {
+
+double snapToGrid(double v)
+{
+    return std::round(v / kGrid) * kGrid;
+}
+
+// Where each listed component is drawn: its layout entry, or the place the canvas gives a box
+// without one. Unknown ids are skipped.
+std::vector<std::pair<QString, LayoutEntry>> positionsOf(const Option &o, const QStringList &ids)
+{
+    const auto missing = placeMissing(o);
+    std::vector<std::pair<QString, LayoutEntry>> result;
+    for (const auto &c : o.components) {
+        if (!ids.contains(c.id))
+            continue;
+        if (const auto it = o.layout.find(c.id); it != o.layout.end())
+            result.push_back({c.id, it->second});
+        else if (const auto m = missing.find(c.id); m != missing.end())
+            result.push_back({c.id, m->second});
+    }
+    return result;
+}
+
+// A SetLayout for the entries that differ from where the boxes are now.
+Edit layoutEdit(const Option &o, const QString &option,
+                const std::vector<std::pair<QString, LayoutEntry>> &before,
+                const std::map<QString, LayoutEntry> &after, const QString &text)
+{
+    Edit e;
+    op::SetLayout set{option, {}};
+    for (const auto &[id, was] : before) {
+        const auto it = after.find(id);
+        const bool hasEntry = o.layout.count(id) > 0;
+        if (it != after.end() && (!hasEntry || !(it->second == was)))
+            set.entries[id] = it->second;
+    }
+    if (set.entries.empty())
+        return e;
+    e.text = text;
+    e.ops.push_back(std::move(set));
+    return e;
+}
+
+} // namespace
+
+Edit alignEdit(const Project &p, const QString &option, const QStringList &componentIds,
+               Alignment how)
+{
+    const Option *o = p.option(option);
+    if (!o)
+        return {};
+    const auto before = positionsOf(*o, componentIds);
+    if (before.size() < 2)
+        return {};
+    double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
+    for (const auto &[id, e] : before) {
+        left = std::min(left, e.x);
+        top = std::min(top, e.y);
+        right = std::max(right, e.x + kBoxWidth);
+        bottom = std::max(bottom, e.y + kBoxHeight);
+    }
+    std::map<QString, LayoutEntry> after;
+    for (const auto &[id, e] : before) {
+        LayoutEntry n = e;
+        switch (how) {
+        case Alignment::Left:
+            n.x = left;
+            break;
+        case Alignment::HorizontalCenter:
+            n.x = snapToGrid((left + right) / 2 - kBoxWidth / 2);
+            break;
+        case Alignment::Right:
+            n.x = right - kBoxWidth;
+            break;
+        case Alignment::Top:
+            n.y = top;
+            break;
+        case Alignment::VerticalCenter:
+            n.y = snapToGrid((top + bottom) / 2 - kBoxHeight / 2);
+            break;
+        case Alignment::Bottom:
+            n.y = bottom - kBoxHeight;
+            break;
+        }
+        after[id] = n;
+    }
+    return layoutEdit(*o, option, before, after, tr("Align %1 components").arg(before.size()));
+}
+
+Edit distributeEdit(const Project &p, const QString &option, const QStringList &componentIds,
+                    Axis axis)
+{
+    const Option *o = p.option(option);
+    if (!o)
+        return {};
+    auto before = positionsOf(*o, componentIds);
+    if (before.size() < 3)
+        return {};
+    const bool horizontal = axis == Axis::Horizontal;
+    auto coord = [horizontal](const LayoutEntry &e) {
+        return horizontal ? e.x : e.y;
+    };
+    auto sorted = before;
+    std::stable_sort(sorted.begin(), sorted.end(), [&](const auto &a, const auto &b) {
+        return coord(a.second) < coord(b.second);
+    });
+    const double first = coord(sorted.front().second);
+    const double step = (coord(sorted.back().second) - first) / double(sorted.size() - 1);
+    std::map<QString, LayoutEntry> after;
+    for (size_t i = 0; i < sorted.size(); ++i) {
+        LayoutEntry n = sorted[i].second;
+        const double v = i + 1 == sorted.size() ? coord(n) : snapToGrid(first + step * double(i));
+        (horizontal ? n.x : n.y) = v;
+        after[sorted[i].first] = n;
+    }
+    return layoutEdit(*o, option, before, after, tr("Distribute %1 components").arg(before.size()));
+}
+
+Edit arrangeEdit(const Project &p, const QString &option)
+{
+    const Option *o = p.option(option);
+    if (!o)
+        return {};
+    const auto before = positionsOf(*o, componentIds(*o));
+    return layoutEdit(*o, option, before, arrangeByTier(*o), tr("Auto-arrange"));
+}
+
+Edit setPinnedEdit(const Project &p, const QString &option, const QStringList &componentIds,
+                   bool pinned)
+{
+    const Option *o = p.option(option);
+    if (!o)
+        return {};
+    const auto before = positionsOf(*o, componentIds);
+    std::map<QString, LayoutEntry> after;
+    for (const auto &[id, e] : before)
+        after[id] = LayoutEntry{e.x, e.y, pinned};
+    const QString text
+        = before.size() == 1
+              ? (pinned ? tr("Pin component") : tr("Unpin component"))
+              : (pinned ? tr("Pin %1 components") : tr("Unpin %1 components")).arg(before.size());
+    return layoutEdit(*o, option, before, after, text);
+}
+
+Edit updateComponentsEdit(const Project &p, const QString &option,
+                          const std::vector<Component> &components, const QString &text)
+{
+    Edit e;
+    const Option *o = p.option(option);
+    if (!o)
+        return e;
+    for (const auto &c : components) {
+        const Component *now = o->component(c.id);
+        if (now && !(*now == c))
+            e.ops.push_back(op::UpdateComponent{option, c});
+    }
+    if (!e.ops.empty())
+        e.text = text;
+    return e;
+}
+
+Edit updateConnectionsEdit(const Project &p, const QString &option,
+                           const std::vector<Connection> &connections, const QString &text)
+{
+    Edit e;
+    const Option *o = p.option(option);
+    if (!o)
+        return e;
+    for (const auto &c : connections) {
+        const Connection *now = o->connection(c.id);
+        if (now && !(*now == c))
+            e.ops.push_back(op::UpdateConnection{option, c});
+    }
+    if (!e.ops.empty())
+        e.text = text;
+    return e;
+}
+
+Edit optionInfoEdit(const Project &p, const QString &option, const QString &name,
+                    const QString &description)
+{
+    Edit e;
+    const Option *o = p.option(option);
+    if (!o || (o->name == name && o->description == description))
+        return e;
+    e.text = o->name == name ? tr("Edit description of %1").arg(o->name)
+                             : tr("Rename option %1 to %2").arg(o->name, name);
+    e.ops.push_back(op::UpdateOptionInfo{option, name, description});
+    return e;
+}
+
+Edit moveOptionEdit(const Project &p, const QString &option, int index)
+{
+    Edit e;
+    const int from = p.optionIndex(option);
+    if (from < 0)
+        return e;
+    const int to = std::clamp(index, 0, int(p.options.size()) - 1);
+    if (to == from)
+        return e;
+    e.text = tr("Move option %1").arg(p.options[from].name);
+    e.ops.push_back(op::MoveOption{option, to});
+    return e;
+}
+
+Edit reorderOptionsEdit(const Project &p, const QStringList &orderedIds)
+{
+    Edit e;
+    QStringList current = optionIds(p);
+    QStringList wanted = orderedIds;
+    std::sort(wanted.begin(), wanted.end());
+    QStringList sorted = current;
+    std::sort(sorted.begin(), sorted.end());
+    if (wanted != sorted || orderedIds == current)
+        return e;
+    for (int i = 0; i < int(orderedIds.size()); ++i) {
+        if (current[i] == orderedIds[i])
+            continue;
+        e.ops.push_back(op::MoveOption{orderedIds[i], i});
+        current.move(current.indexOf(orderedIds[i]), i);
+    }
+    e.text = tr("Reorder options");
+    return e;
+}
+
+Edit setBaselineEdit(const Project &p, const QString &option)
+{
+    Edit e;
+    const Option *o = p.option(option);
+    if (!o || p.baseline == option)
+        return e;
+    e.text = tr("Make %1 the baseline").arg(o->name);
+    e.ops.push_back(op::SetBaseline{option});
+    return e;
+}
+
+Edit projectInfoEdit(const Project &p, const QString &name, const QString &description,
+                     const Assumptions &assumptions)
+{
+    Edit e;
+    if (p.name == name && p.description == description && p.assumptions == assumptions)
+        return e;
+    e.text = p.assumptions == assumptions ? tr("Edit project details")
+                                          : tr("Edit project assumptions");
+    e.ops.push_back(op::SetProjectInfo{name, description, assumptions});
     return e;
 }
 

@@ -116,4 +116,41 @@ Clipboard copyElements(const Option &option, const QStringList &componentIds);
 Edit pasteEdit(const Project &p, const QString &option, const Clipboard &clip, double dx, double dy,
                QStringList *newIds = nullptr);
 
+// ---- Arrangement. Positions of boxes without a layout entry are taken from placeMissing(), as
+// ---- the canvas shows them; results snap to the layout grid.
+
+enum class Alignment { Left, HorizontalCenter, Right, Top, VerticalCenter, Bottom };
+enum class Axis { Horizontal, Vertical };
+
+// Lines the components up on one edge or centre line of their common bounding box.
+Edit alignEdit(const Project &p, const QString &option, const QStringList &componentIds,
+               Alignment how);
+// Spaces three or more components evenly between the outermost two along `axis`.
+Edit distributeEdit(const Project &p, const QString &option, const QStringList &componentIds,
+                    Axis axis);
+// Lays the option out by tier (arrangeByTier). Pinned boxes keep their place; the edit holds only
+// the boxes that actually move, so arranging an arranged option is an empty edit.
+Edit arrangeEdit(const Project &p, const QString &option);
+// Pins or unpins boxes: auto-arrange leaves pinned boxes where the user put them.
+Edit setPinnedEdit(const Project &p, const QString &option, const QStringList &componentIds,
+                   bool pinned);
+
+// ---- Field edits of several elements at once (the inspector's multi-selection). Elements that
+// ---- would not change are left out; an edit that changes nothing is empty.
+Edit updateComponentsEdit(const Project &p, const QString &option,
+                          const std::vector<Component> &components, const QString &text);
+Edit updateConnectionsEdit(const Project &p, const QString &option,
+                           const std::vector<Connection> &connections, const QString &text);
+
+// ---- Options and project.
+Edit optionInfoEdit(const Project &p, const QString &option, const QString &name,
+                    const QString &description);
+// Moves an option to `index` in the tab order (clamped).
+Edit moveOptionEdit(const Project &p, const QString &option, int index);
+// Puts the options in the given order (a permutation of their ids), in one step.
+Edit reorderOptionsEdit(const Project &p, const QStringList &orderedIds);
+Edit setBaselineEdit(const Project &p, const QString &option);
+Edit projectInfoEdit(const Project &p, const QString &name, const QString &description,
+                     const Assumptions &assumptions);
+
 } // namespace stackplan

@@ -1,0 +1,453 @@
+// The canvas as a user drives it: boxes come from the palette (click or drop), move by dragging,
+// connect by dragging from the handle, and are deleted, copied, pasted, duplicated, aligned,
+// arranged, renamed and nudged — each one undoable step, asserted on the model.
+#include "canvasactions.h"
+#include "canvascontroller.h"
+#include "document.h"
+#include "mainwindow.h"
+#include "panels/palette.h"
+#include "profiles/catalogue.h"
+#include "uitest.h"
+
+#include <QAction>
+#include <QScrollBar>
+#include <QTabBar>
+#include <QUndoStack>
+
+#include <memory>
+
+using namespace stackplan;
+using namespace uitest;
+
+class TestUiCanvas : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { m_catalogue = Catalogue::standard({}, false); }
+    void clickingARoleInThePaletteAddsABoxInView();
+    void droppingARoleAddsABoxWhereItIsDropped();
+    void draggingABoxMovesItInOneUndoStep();
+    void movesSnapToTheGrid();
+    void draggingFromTheHandleConnectsTwoBoxes();
+    void rubberBandSelectsAndMovesSeveralBoxesTogether();
+    void deleteKeyRemovesABoxWithItsConnectionsInOneStep();
+    void copyAndPasteWithinAndAcrossOptions();
+    void cutRemovesInOneStepAndPastesBack();
+    void duplicateKeepsConnectionsBetweenTheCopies();
+    void alignAndDistributeTheSelection();
+    void autoArrangeKeepsPinnedBoxes();
+    void zoomWithWheelAndKeysAndFitToView();
+    void panWithTheMiddleButton();
+    void renameInPlaceWithF2OrDoubleClick();
+    void arrowKeysNudgeInOneMergedStep();
+    void editMenuShowsTheUndoText();
+
+private:
+    std::unique_ptr<MainWindow> window(bool example);
+    Catalogue m_catalogue;
+};
+
+std::unique_ptr<MainWindow> TestUiCanvas::window(bool example)
+{
+    auto w = std::make_unique<MainWindow>(&m_catalogue);
+    if (example)
+        w->openFile(examplePath());
+    w->show();
+    w->activateWindow();
+    if (!QTest::qWaitForWindowActive(w.get()))
+        return nullptr;
+    QApplication::processEvents(); // the deferred fit-to-view
+    w->view()->setZoom(1.0);
+    w->view()->centerOn(example ? QPointF(640, 40) : QPointF(0, 0));
+    w->view()->setFocus();
+    return w;
+}
+
+void TestUiCanvas::clickingARoleInThePaletteAddsABoxInView()
+{
+    auto w = window(false);
+    QVERIFY(w);
+    Palette *palette = w->palette();
+    auto clickRole = [&](Role role) {
+        QTest::mouseClick(palette->viewport(), Qt::LeftButton, {},
+                          palette->visualItemRect(palette->itemFor(role)).center());
+    };
+    clickRole(Role::Backend);
+    QTRY_COMPARE(w->document()->currentOption()->components.size(), size_t(1));
+    const Component &c = w->document()->currentOption()->components.front();
+    QCOMPARE(c.id, QStringLiteral("backend"));
+    QCOMPARE(c.name, QStringLiteral("Backend"));
+    QCOMPARE(c.role, Role::Backend);
+    QVERIFY(w->scene()->componentItem(QStringLiteral("backend"))->isSelected());
+    QVERIFY(w->view()->viewport()->rect().contains(
+        at(w->view(), centreOf(w->scene(), QStringLiteral("backend")))));
+
+    clickRole(Role::Backend); // a second box lands clear of the first
+    QTRY_COMPARE(w->document()->currentOption()->components.size(), size_t(2));
+    const Component &second = w->document()->currentOption()->components.back();
+    QCOMPARE(second.id, QStringLiteral("backend-2"));
+    QCOMPARE(second.name, QStringLiteral("Backend 2"));
+    auto box = [&](const QString &id) {
+        auto *item = w->scene()->componentItem(id);
+        return item->mapRectToScene(item->boxRect());
+    };
+    QVERIFY(!box(QStringLiteral("backend")).intersects(box(QStringLiteral("backend-2"))));
+    QCOMPARE(w->document()->undoStack()->count(), 2);
+    QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Add Backend 2"));
+}
+
+void TestUiCanvas::droppingARoleAddsABoxWhereItIsDropped()
+{
+    auto w = window(false);
+    QVERIFY(w);
+    dropRole(w->view(), QStringLiteral("database"), QPointF(100, 60));
+    QTRY_COMPARE(w->document()->currentOption()->components.size(), size_t(1));
+    const Option *o = w->document()->currentOption();
+    QCOMPARE(o->components.front().role, Role::Database);
+    // Centred on the drop point, on the grid.
+    QCOMPARE(o->layout.at(QStringLiteral("database")), (LayoutEntry{-16, 24, false}));
+    QVERIFY(w->scene()->componentItem(QStringLiteral("database"))->isSelected());
+    w->document()->undoStack()->undo();
+    QVERIFY(w->document()->currentOption()->components.empty());
+    QCOMPARE(w->scene()->componentItemCount(), 0);
+}
+
+void TestUiCanvas::draggingABoxMovesItInOneUndoStep()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    const QByteArray before = bytes(w->document()->project());
+    const QPointF from = centreOf(w->scene(), QStringLiteral("backend"));
+    drag(w->view(), from, from + QPointF(96, 64));
+    const auto &layout = w->document()->currentOption()->layout;
+    QTRY_COMPARE(layout.at(QStringLiteral("backend")), (LayoutEntry{736, 64, false}));
+    QCOMPARE(w->document()->undoStack()->count(), 1);
+    QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Move component"));
+    // The arrows follow the box.
+    auto *arrow = w->scene()->connectionItem(QStringLiteral("frontend-to-backend"));
+    QVERIFY(w->scene()
+                ->componentItem(QStringLiteral("backend"))
+                ->mapRectToScene(w->scene()->componentItem(QStringLiteral("backend"))->boxRect())
+                .adjusted(-1, -1, 1, 1)
+                .contains(arrow->line().p2()));
+    const QByteArray after = bytes(w->document()->project());
+    w->document()->undoStack()->undo();
+    QCOMPARE(bytes(w->document()->project()), before);
+    QCOMPARE(w->scene()->componentItem(QStringLiteral("backend"))->pos(), QPointF(640, 0));
+    w->document()->undoStack()->redo();
+    QCOMPARE(bytes(w->document()->project()), after);
+}
+
+void TestUiCanvas::movesSnapToTheGrid()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    const QPointF from = centreOf(w->scene(), QStringLiteral("frontend"));
+    drag(w->view(), from, from + QPointF(13, 30));
+    QTRY_COMPARE(w->document()->currentOption()->layout.at(QStringLiteral("frontend")),
+                 (LayoutEntry{336, 32, false}));
+    w->canvasActions()->action(CanvasActions::SnapToGrid)->trigger(); // off
+    const QPointF again = centreOf(w->scene(), QStringLiteral("frontend"));
+    drag(w->view(), again, again + QPointF(13, 3));
+    QTRY_COMPARE(w->document()->currentOption()->layout.at(QStringLiteral("frontend")),
+                 (LayoutEntry{349, 35, false}));
+}
+
+void TestUiCanvas::draggingFromTheHandleConnectsTwoBoxes()
+{
+    auto w = window(false);
+    QVERIFY(w);
+    w->canvas()->addComponent(Role::Backend, QPointF(0, 0));
+    w->canvas()->addComponent(Role::Database, QPointF(400, 120));
+    ComponentItem *backend = w->scene()->componentItem(QStringLiteral("backend"));
+    const QPointF handle = backend->mapToScene(backend->handleRect().center());
+    const QPointF target = centreOf(w->scene(), QStringLiteral("database"));
+    QWidget *vp = w->view()->viewport();
+    QTest::mouseMove(vp, at(w->view(), handle));
+    QTest::mousePress(vp, Qt::LeftButton, {}, at(w->view(), handle));
+    for (int i = 1; i <= 6; ++i)
+        QTest::mouseMove(vp, at(w->view(), handle + (target - handle) * (i / 6.0)));
+    QVERIFY(w->scene()->componentItem(QStringLiteral("database"))->isHighlighted());
+    QTest::mouseRelease(vp, Qt::LeftButton, {}, at(w->view(), target));
+    QTRY_COMPARE(w->document()->currentOption()->connections.size(), size_t(1));
+    const Connection &c = w->document()->currentOption()->connections.front();
+    QCOMPARE(c.id, QStringLiteral("backend-to-database"));
+    QCOMPARE(c.from, QStringLiteral("backend"));
+    QCOMPARE(c.to, QStringLiteral("database"));
+    QCOMPARE(c.protocol, Protocol::Sql); // the default for backend → database
+    QVERIFY(!w->scene()->componentItem(QStringLiteral("database"))->isHighlighted());
+    QCOMPARE(w->scene()->connectionItem(c.id)->visual().label, QStringLiteral("sql"));
+    QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Connect Backend to Database"));
+    // Releasing on empty canvas connects nothing.
+    QTest::mousePress(vp, Qt::LeftButton, {}, at(w->view(), handle));
+    QTest::mouseMove(vp, at(w->view(), handle + QPointF(60, 200)));
+    QTest::mouseRelease(vp, Qt::LeftButton, {}, at(w->view(), handle + QPointF(60, 200)));
+    QCOMPARE(w->document()->currentOption()->connections.size(), size_t(1));
+}
+
+void TestUiCanvas::rubberBandSelectsAndMovesSeveralBoxesTogether()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    drag(w->view(), QPointF(-40, -40), QPointF(600, 100));
+    QTRY_COMPARE(w->scene()->selectedComponentIds(),
+                 QStringList({QStringLiteral("browser"), QStringLiteral("frontend")}));
+    const QByteArray before = bytes(w->document()->project());
+    const QPointF from = centreOf(w->scene(), QStringLiteral("frontend"));
+    drag(w->view(), from, from + QPointF(0, 160));
+    const auto &layout = w->document()->currentOption()->layout;
+    QTRY_COMPARE(layout.at(QStringLiteral("frontend")), (LayoutEntry{320, 160, false}));
+    QCOMPARE(layout.at(QStringLiteral("browser")), (LayoutEntry{0, 160, false}));
+    QCOMPARE(layout.at(QStringLiteral("backend")), (LayoutEntry{640, 0, false}));
+    QCOMPARE(w->document()->undoStack()->count(), 1);
+    QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Move 2 components"));
+    w->document()->undoStack()->undo();
+    QCOMPARE(bytes(w->document()->project()), before);
+}
+
+void TestUiCanvas::deleteKeyRemovesABoxWithItsConnectionsInOneStep()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    const QByteArray before = bytes(w->document()->project());
+    click(w->view(), centreOf(w->scene(), QStringLiteral("backend")));
+    QTRY_COMPARE(w->scene()->selectedComponentIds(), QStringList({QStringLiteral("backend")}));
+    QTest::keyClick(w->view(), Qt::Key_Delete);
+    const Option *o = w->document()->currentOption();
+    QTRY_VERIFY(!o->component(QStringLiteral("backend")));
+    QCOMPARE(connectionIds(*o), QStringList({QStringLiteral("browser-to-frontend")}));
+    QCOMPARE(w->scene()->componentItemCount(), 4);
+    QCOMPARE(w->scene()->connectionItemCount(), 1);
+    QCOMPARE(w->document()->undoStack()->count(), 1);
+    QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Delete FastAPI backend"));
+    const QByteArray after = bytes(w->document()->project());
+    w->document()->undoStack()->undo();
+    QCOMPARE(bytes(w->document()->project()), before);
+    QCOMPARE(w->scene()->componentItemCount(), 5);
+    QCOMPARE(w->scene()->connectionItemCount(), 4);
+    w->document()->undoStack()->redo();
+    QCOMPARE(bytes(w->document()->project()), after);
+
+    // A selected arrow alone is deleted the same way.
+    w->scene()->selectElements({}, {QStringLiteral("browser-to-frontend")});
+    QTest::keyClick(w->view(), Qt::Key_Delete);
+    QTRY_VERIFY(w->document()->currentOption()->connections.empty());
+}
+
+void TestUiCanvas::copyAndPasteWithinAndAcrossOptions()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    w->scene()->selectElements({QStringLiteral("frontend"), QStringLiteral("backend")}, {});
+    QTest::keyClick(w->view(), Qt::Key_C, Qt::ControlModifier);
+    QTRY_VERIFY(w->canvas()->canPaste());
+    const QByteArray before = bytes(w->document()->project());
+    QTest::keyClick(w->view(), Qt::Key_V, Qt::ControlModifier);
+    const Option *o = w->document()->currentOption();
+    QTRY_VERIFY(o->component(QStringLiteral("backend-2")));
+    QVERIFY(o->component(QStringLiteral("frontend-2")));
+    QVERIFY(o->connection(QStringLiteral("frontend-2-to-backend-2"))); // kept between copies
+    QCOMPARE(o->layout.at(QStringLiteral("backend-2")), (LayoutEntry{672, 32, false}));
+    QCOMPARE(w->scene()->selectedComponentIds(),
+             QStringList({QStringLiteral("frontend-2"), QStringLiteral("backend-2")}));
+    QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Paste 2 components"));
+    w->document()->undoStack()->undo();
+    QCOMPARE(bytes(w->document()->project()), before);
+
+    // Into another option: ids made unique there, the connection kept.
+    w->optionTabs()->setCurrentIndex(2);
+    QTRY_COMPARE(w->document()->currentOptionId(), QStringLiteral("edge-rewrite"));
+    w->view()->setFocus();
+    QTest::keyClick(w->view(), Qt::Key_V, Qt::ControlModifier);
+    const Option *edge = w->document()->currentOption();
+    QTRY_VERIFY(edge->component(QStringLiteral("backend")));
+    QCOMPARE(edge->component(QStringLiteral("backend"))->binding.profile,
+             QStringLiteral("google-cloud-run"));
+    QVERIFY(edge->component(QStringLiteral("frontend-2")));
+    QVERIFY(edge->connection(QStringLiteral("frontend-2-to-backend")));
+    QCOMPARE(w->document()->project().option(QStringLiteral("hybrid"))->components.size(),
+             size_t(5));
+}
+
+void TestUiCanvas::cutRemovesInOneStepAndPastesBack()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    w->scene()->selectElements({QStringLiteral("backend"), QStringLiteral("database")}, {});
+    QTest::keyClick(w->view(), Qt::Key_X, Qt::ControlModifier);
+    const Option *o = w->document()->currentOption();
+    QTRY_VERIFY(!o->component(QStringLiteral("backend")));
+    QVERIFY(!o->component(QStringLiteral("database")));
+    QCOMPARE(connectionIds(*o), QStringList({QStringLiteral("browser-to-frontend")}));
+    QCOMPARE(w->document()->undoStack()->count(), 1);
+    QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Cut 2 components"));
+    QTest::keyClick(w->view(), Qt::Key_V, Qt::ControlModifier);
+    // Back under their own ids and at their own places, with the connection between them.
+    QTRY_VERIFY(o->component(QStringLiteral("backend")));
+    QCOMPARE(o->layout.at(QStringLiteral("backend")), (LayoutEntry{640, 0, false}));
+    QVERIFY(o->connection(QStringLiteral("backend-to-database")));
+    QVERIFY(o->connection(QStringLiteral("backend-to-database"))->pooled);
+}
+
+void TestUiCanvas::duplicateKeepsConnectionsBetweenTheCopies()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    w->scene()->selectElements({QStringLiteral("backend"), QStringLiteral("database")}, {});
+    QTest::keyClick(w->view(), Qt::Key_D, Qt::ControlModifier);
+    const Option *o = w->document()->currentOption();
+    QTRY_VERIFY(o->component(QStringLiteral("database-2")));
+    const Connection *c = o->connection(QStringLiteral("backend-2-to-database-2"));
+    QVERIFY(c);
+    QVERIFY(c->pooled);
+    QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Duplicate 2 components"));
+    QCOMPARE(w->document()->undoStack()->count(), 1);
+}
+
+void TestUiCanvas::alignAndDistributeTheSelection()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    const QStringList ids{QStringLiteral("backend"), QStringLiteral("database"),
+                          QStringLiteral("llm-apis")};
+    w->scene()->selectElements(ids, {});
+    QVERIFY(w->canvasActions()->action(CanvasActions::AlignTop)->isEnabled());
+    w->canvasActions()->action(CanvasActions::AlignTop)->trigger();
+    const auto &layout = w->document()->currentOption()->layout;
+    for (const auto &id : ids)
+        QCOMPARE(layout.at(id).y, -56.0);
+    QCOMPARE(w->scene()->componentItem(QStringLiteral("llm-apis"))->pos(), QPointF(1280, -56));
+    w->scene()->selectElements(
+        {QStringLiteral("frontend"), QStringLiteral("database"), QStringLiteral("llm-apis")}, {});
+    w->canvasActions()->action(CanvasActions::DistributeHorizontally)->trigger();
+    QCOMPARE(layout.at(QStringLiteral("database")).x, 800.0);
+    w->scene()->selectElements({QStringLiteral("frontend")}, {});
+    QVERIFY(!w->canvasActions()->action(CanvasActions::AlignTop)->isEnabled());
+    QCOMPARE(w->document()->undoStack()->count(), 2);
+}
+
+void TestUiCanvas::autoArrangeKeepsPinnedBoxes()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    const QPointF from = centreOf(w->scene(), QStringLiteral("backend"));
+    drag(w->view(), from, from + QPointF(80, 240));
+    QTRY_COMPARE(w->document()->currentOption()->layout.at(QStringLiteral("backend")).y, 240.0);
+    w->canvasActions()->action(CanvasActions::Pin)->trigger();
+    QVERIFY(w->document()->currentOption()->layout.at(QStringLiteral("backend")).pinned);
+    QVERIFY(w->canvasActions()->action(CanvasActions::Pin)->isChecked());
+    const QPointF f = centreOf(w->scene(), QStringLiteral("frontend"));
+    drag(w->view(), f, f + QPointF(-200, -120));
+    QTRY_COMPARE(w->document()->currentOption()->layout.at(QStringLiteral("frontend")).x, 120.0);
+    const QByteArray before = bytes(w->document()->project());
+    w->canvasActions()->action(CanvasActions::AutoArrange)->trigger();
+    const auto &layout = w->document()->currentOption()->layout;
+    QCOMPARE(layout.at(QStringLiteral("backend")), (LayoutEntry{720, 240, true}));
+    QCOMPARE(layout.at(QStringLiteral("frontend")).x, kTierSpacing);
+    QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Auto-arrange"));
+    w->document()->undoStack()->undo();
+    QCOMPARE(bytes(w->document()->project()), before);
+}
+
+void TestUiCanvas::zoomWithWheelAndKeysAndFitToView()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    DiagramView *view = w->view();
+    const double start = view->zoom();
+    const QPointF pos = view->viewport()->rect().center();
+    QWheelEvent wheel(pos, view->viewport()->mapToGlobal(pos), QPoint(), QPoint(0, 120),
+                      Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view->viewport(), &wheel);
+    QVERIFY(view->zoom() > start);
+    const double wheeled = view->zoom();
+    QTest::keyClick(view, Qt::Key_Minus, Qt::ControlModifier);
+    QTRY_VERIFY(view->zoom() < wheeled);
+    QTest::keyClick(view, Qt::Key_0, Qt::ControlModifier);
+    const QRect content = view->mapFromScene(w->scene()->contentRect()).boundingRect();
+    QTRY_VERIFY(view->viewport()->rect().contains(content));
+    QTest::keyClick(view, Qt::Key_1, Qt::ControlModifier);
+    QTRY_COMPARE(view->zoom(), 1.0);
+}
+
+void TestUiCanvas::panWithTheMiddleButton()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    QWidget *vp = w->view()->viewport();
+    const int h = w->view()->horizontalScrollBar()->value();
+    const QPoint start = vp->rect().center();
+    QTest::mousePress(vp, Qt::MiddleButton, {}, start);
+    QTest::mouseMove(vp, start + QPoint(-60, 0));
+    QTest::mouseMove(vp, start + QPoint(-120, 0));
+    QTest::mouseRelease(vp, Qt::MiddleButton, {}, start + QPoint(-120, 0));
+    QCOMPARE(w->view()->horizontalScrollBar()->value(), h + 120);
+    QCOMPARE(w->document()->undoStack()->count(), 0); // panning edits nothing
+}
+
+void TestUiCanvas::renameInPlaceWithF2OrDoubleClick()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    click(w->view(), centreOf(w->scene(), QStringLiteral("backend")));
+    QTRY_COMPARE(w->scene()->selectedComponentIds(), QStringList({QStringLiteral("backend")}));
+    QTest::keyClick(w->view(), Qt::Key_F2);
+    QTRY_VERIFY(w->canvas()->renameEditor());
+    QCOMPARE(w->canvas()->renameEditor()->text(), QStringLiteral("FastAPI backend"));
+    shot(w.get(), QStringLiteral("canvas-rename"));
+    QTest::keyClicks(w->canvas()->renameEditor(), QStringLiteral("API"));
+    QTest::keyClick(w->canvas()->renameEditor(), Qt::Key_Return);
+    QTRY_COMPARE(w->document()->currentOption()->component(QStringLiteral("backend"))->name,
+                 QStringLiteral("API"));
+    QCOMPARE(w->document()->undoStack()->undoText(),
+             QStringLiteral("Rename FastAPI backend to API"));
+    QCOMPARE(w->scene()->componentItem(QStringLiteral("backend"))->visual().name,
+             QStringLiteral("API"));
+
+    // Double-click opens the same editor; Escape cancels.
+    QTest::mouseDClick(w->view()->viewport(), Qt::LeftButton, {},
+                       at(w->view(), centreOf(w->scene(), QStringLiteral("database"))));
+    QTRY_VERIFY(w->canvas()->renameEditor());
+    QTest::keyClicks(w->canvas()->renameEditor(), QStringLiteral("Nope"));
+    QTest::keyClick(w->canvas()->renameEditor(), Qt::Key_Escape);
+    QTRY_VERIFY(!w->canvas()->renameEditor());
+    QCOMPARE(w->document()->currentOption()->component(QStringLiteral("database"))->name,
+             QStringLiteral("Supabase Postgres"));
+    QCOMPARE(w->document()->undoStack()->count(), 1);
+}
+
+void TestUiCanvas::arrowKeysNudgeInOneMergedStep()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    w->scene()->selectElements({QStringLiteral("backend")}, {});
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(w->view(), Qt::Key_Right);
+    QTest::keyClick(w->view(), Qt::Key_Down, Qt::ShiftModifier);
+    QCOMPARE(w->document()->currentOption()->layout.at(QStringLiteral("backend")),
+             (LayoutEntry{664, 32, false}));
+    QCOMPARE(w->document()->undoStack()->count(), 1);
+    w->document()->undoStack()->undo();
+    QCOMPARE(w->document()->currentOption()->layout.at(QStringLiteral("backend")),
+             (LayoutEntry{640, 0, false}));
+    QTest::keyClick(w->view(), Qt::Key_Escape);
+    QVERIFY(w->scene()->selectedItems().isEmpty());
+}
+
+void TestUiCanvas::editMenuShowsTheUndoText()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    w->scene()->selectElements({QStringLiteral("llm-apis")}, {});
+    w->canvasActions()->action(CanvasActions::Delete)->trigger();
+    QAction *undo = nullptr;
+    for (QAction *a : w->findChildren<QAction *>())
+        if (a->shortcut() == QKeySequence(QKeySequence::Undo))
+            undo = a;
+    QVERIFY(undo);
+    QCOMPARE(undo->text(), QStringLiteral("&Undo Delete Gemini, Groq, Anthropic, Tavily"));
+    QVERIFY(undo->isEnabled());
+}
+
+QTEST_MAIN(TestUiCanvas)
+#include "test_ui_canvas.moc"

@@ -1,0 +1,102 @@
+#pragma once
+
+// Helpers for GUI tests that drive the canvas as a user would: mouse gestures on
+// view.viewport() at view.mapFromScene(...), and answering the next modal dialog.
+#include "canvas/componentitem.h"
+#include "canvas/connectionitem.h"
+#include "canvas/diagramscene.h"
+#include "canvas/diagramview.h"
+#include "io/projectfile.h"
+#include "layout/autoarrange.h"
+#include "screenshot.h"
+
+#include <QApplication>
+#include <QMimeData>
+#include <QTimer>
+#include <QtTest>
+
+#include <functional>
+
+namespace uitest {
+
+inline QString examplePath()
+{
+    return QStringLiteral(STACKPLAN_SOURCE_DIR "/resources/examples/allogator.stackplan.json");
+}
+
+inline QPoint at(stackplan::DiagramView *view, const QPointF &scenePos)
+{
+    return view->mapFromScene(scenePos);
+}
+
+// The centre of a box in scene coordinates.
+inline QPointF centreOf(stackplan::DiagramScene *scene, const QString &id)
+{
+    auto *item = scene->componentItem(id);
+    Q_ASSERT(item);
+    return item->mapToScene(item->boxRect().center());
+}
+
+// Presses at `from`, moves there in steps and releases at `to` (scene coordinates).
+inline void drag(stackplan::DiagramView *view, const QPointF &from, const QPointF &to,
+                 Qt::KeyboardModifiers modifiers = {})
+{
+    QWidget *vp = view->viewport();
+    QTest::mouseMove(vp, at(view, from));
+    QTest::mousePress(vp, Qt::LeftButton, modifiers, at(view, from));
+    const int steps = 8;
+    for (int i = 1; i <= steps; ++i)
+        QTest::mouseMove(vp, at(view, from + (to - from) * (double(i) / steps)));
+    QTest::mouseRelease(vp, Qt::LeftButton, modifiers, at(view, to));
+}
+
+inline void click(stackplan::DiagramView *view, const QPointF &scenePos,
+                  Qt::KeyboardModifiers modifiers = {})
+{
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers, at(view, scenePos));
+}
+
+// Drops a role from the palette onto the canvas, as a drag and drop would end.
+inline void dropRole(stackplan::DiagramView *view, const QString &roleId, const QPointF &scenePos)
+{
+    QMimeData mime;
+    mime.setData(QStringLiteral("application/x-stackplan-role"), roleId.toUtf8());
+    const QPoint pos = at(view, scenePos);
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &enter);
+    QDragMoveEvent move(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &move);
+    QDropEvent drop(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view->viewport(), &drop);
+}
+
+// Runs `handle` on the next modal dialog as soon as it is shown (polled from the event loop,
+// so a blocking exec() in the code under test can be answered).
+inline void whenDialogAppears(std::function<void(QWidget *)> handle)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, [timer, handle] {
+        if (QWidget *dialog = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            handle(dialog);
+        }
+    });
+    timer->start();
+}
+
+// Lets pending layout requests run, then saves a screenshot (see screenshot.h).
+inline void shot(QWidget *w, const QString &name)
+{
+    for (int i = 0; i < 3; ++i)
+        QApplication::processEvents();
+    saveScreenshot(w, name);
+}
+
+inline QByteArray bytes(const stackplan::Project &p)
+{
+    return stackplan::serializeProject(p);
+}
+
+} // namespace uitest

@@ -1,0 +1,307 @@
+#include "analysis/problemspanel.h"
+
+#include "analysis/validationcontroller.h"
+#include "canvas/diagrampainter.h"
+#include "document.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace stackplan {
+
+namespace {
+
+QIcon severityIcon(Severity s)
+{
+    static QHash<int, QIcon> cache;
+    QIcon &icon = cache[int(s)];
+    if (icon.isNull()) {
+        QPixmap pm(14, 14);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(DiagramPainter::severityColor(s == Severity::Error     ? BadgeSeverity::Error
+                                                 : s == Severity::Warning ? BadgeSeverity::Warning
+                                                                          : BadgeSeverity::Info));
+        p.drawEllipse(QRectF(1, 1, 12, 12));
+        icon = QIcon(pm);
+    }
+    return icon;
+}
+
+QString severityText(Severity s)
+{
+    switch (s) {
+    case Severity::Error:
+        return QObject::tr("Error");
+    case Severity::Warning:
+        return QObject::tr("Warning");
+    case Severity::Info:
+        return QObject::tr("Info");
+    }
+    return {};
+}
+
+// Accepts rows at or above a minimum severity that contain the filter text in any column.
+class FindingsFilter : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    int minimumSeverity = 0;
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        const QModelIndex sev = sourceModel()->index(row, FindingsModel::SeverityColumn, parent);
+        if (sourceModel()->data(sev, FindingsModel::SeverityRank).toInt() < minimumSeverity)
+            return false;
+        return QSortFilterProxyModel::filterAcceptsRow(row, parent);
+    }
+};
+
+} // namespace
+
+void FindingsModel::setFindings(std::vector<Finding> findings,
+                                const std::function<QString(const QString &)> &nameOf)
+{
+    beginResetModel();
+    m_findings = std::move(findings);
+    m_elementNames.clear();
+    for (const auto &f : m_findings) {
+        QStringList names;
+        for (const auto &id : f.subjects)
+            names << nameOf(id);
+        m_elementNames.push_back(names.join(QStringLiteral(", ")));
+    }
+    endResetModel();
+}
+
+const Finding *FindingsModel::finding(int row) const
+{
+    return row >= 0 && row < int(m_findings.size()) ? &m_findings[row] : nullptr;
+}
+
+int FindingsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_findings.size());
+}
+
+int FindingsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FindingsModel::data(const QModelIndex &index, int role) const
+{
+    const Finding *f = finding(index.row());
+    if (!f)
+        return {};
+    if (role == SeverityRank)
+        return int(f->severity);
+    if (role == FindingIndex)
+        return index.row();
+    if (role == Qt::DecorationRole && index.column() == SeverityColumn)
+        return severityIcon(f->severity);
+    if (role == Qt::ToolTipRole) {
+        QString tip = f->message;
+        if (!f->source.isEmpty())
+            tip += QStringLiteral("\n%1 (checked %2)")
+                       .arg(f->source, f->checked.toString(Qt::ISODate));
+        for (const auto &fix : f->fixes)
+            tip += QStringLiteral("\nFix: ") + fix.label;
+        return tip;
+    }
+    if (role == Qt::UserRole) { // sort key
+        switch (index.column()) {
+        case SeverityColumn:
+            return -int(f->severity);
+        default:
+            break;
+        }
+    }
+    if (role != Qt::DisplayRole && role != Qt::UserRole)
+        return {};
+    switch (index.column()) {
+    case SeverityColumn:
+        return severityText(f->severity);
+    case RuleColumn:
+        return f->rule;
+    case ElementColumn:
+        return m_elementNames[size_t(index.row())];
+    case MessageColumn:
+        return f->message;
+    }
+    return {};
+}
+
+QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SeverityColumn:
+        return tr("Severity");
+    case RuleColumn:
+        return tr("Rule");
+    case ElementColumn:
+        return tr("Element");
+    case MessageColumn:
+        return tr("Message");
+    }
+    return {};
+}
+
+ProblemsPanel::ProblemsPanel(Document *document, ValidationController *validation, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_validation(validation)
+    , m_model(new FindingsModel(this))
+{
+    auto *proxy = new FindingsFilter(this);
+    m_proxy = proxy;
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(Qt::UserRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+
+    m_severity = new QComboBox;
+    m_severity->addItem(tr("All severities"), 0);
+    m_severity->addItem(tr("Warnings and errors"), 1);
+    m_severity->addItem(tr("Errors only"), 2);
+    m_filter = new QLineEdit;
+    m_filter->setPlaceholderText(tr("Filter problems…"));
+    m_filter->setClearButtonEnabled(true);
+    m_fix = new QToolButton;
+    m_fix->setText(tr("Fix"));
+    m_fix->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_fix->setPopupMode(QToolButton::InstantPopup);
+    m_fix->setEnabled(false);
+    m_summary = new QLabel;
+
+    m_table = new QTableView;
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(FindingsModel::SeverityColumn, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(FindingsModel::SeverityColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(FindingsModel::RuleColumn,
+                                                      QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(FindingsModel::ElementColumn,
+                                                      QHeaderView::Interactive);
+    m_table->setColumnWidth(FindingsModel::ElementColumn, 160);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_severity);
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_fix);
+    bar->addWidget(m_summary);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(bar);
+    layout->addWidget(m_table, 1);
+
+    connect(m_severity, &QComboBox::currentIndexChanged, this, [this, proxy] {
+        proxy->minimumSeverity = m_severity->currentData().toInt();
+        proxy->invalidate();
+    });
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_validation, &ValidationController::updated, this, &ProblemsPanel::refresh);
+    connect(m_document, &Document::currentOptionChanged, this, &ProblemsPanel::refresh);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (const Finding *f = findingAt(index.row()))
+            emit activated(f->option, f->subjects);
+    });
+    connect(m_table, &QWidget::customContextMenuRequested, this, &ProblemsPanel::showContextMenu);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ProblemsPanel::updateFixButton);
+    refresh();
+}
+
+const Finding *ProblemsPanel::findingAt(int viewRow) const
+{
+    const QModelIndex source = m_proxy->mapToSource(m_proxy->index(viewRow, 0));
+    return m_model->finding(source.row());
+}
+
+bool ProblemsPanel::applyFix(const Finding &finding, int index)
+{
+    if (index < 0 || index >= int(finding.fixes.size()))
+        return false;
+    return m_document->push(finding.fixes[size_t(index)].edit);
+}
+
+void ProblemsPanel::refresh()
+{
+    const Option *o = m_document->currentOption();
+    auto nameOf = [o](const QString &id) {
+        if (!o)
+            return id;
+        if (const Component *c = o->component(id))
+            return c->name;
+        if (const Connection *c = o->connection(id)) {
+            const Component *from = o->component(c->from);
+            const Component *to = o->component(c->to);
+            return QStringLiteral("%1 → %2").arg(from ? from->name : c->from,
+                                                 to ? to->name : c->to);
+        }
+        return id;
+    };
+    m_model->setFindings(o ? m_validation->findings(o->id) : std::vector<Finding>{}, nameOf);
+    const auto counts = o ? m_validation->counts(o->id) : ValidationController::Counts{};
+    m_summary->setText(ValidationController::countsText(counts));
+    updateFixButton();
+}
+
+void ProblemsPanel::updateFixButton()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    const Finding *f = rows.isEmpty() ? nullptr : findingAt(rows.first().row());
+    delete m_fix->menu();
+    m_fix->setEnabled(f && !f->fixes.empty());
+    if (!f || f->fixes.empty())
+        return;
+    auto *menu = new QMenu(m_fix);
+    const Finding copy = *f;
+    for (int i = 0; i < int(copy.fixes.size()); ++i)
+        menu->addAction(copy.fixes[size_t(i)].label, this, [this, copy, i] { applyFix(copy, i); });
+    m_fix->setMenu(menu);
+}
+
+void ProblemsPanel::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_table->indexAt(pos);
+    const Finding *f = index.isValid() ? findingAt(index.row()) : nullptr;
+    if (!f)
+        return;
+    const Finding copy = *f;
+    QMenu menu(this);
+    menu.addAction(tr("Show on Canvas"), this,
+                   [this, copy] { emit activated(copy.option, copy.subjects); });
+    if (!copy.fixes.empty()) {
+        menu.addSeparator();
+        for (int i = 0; i < int(copy.fixes.size()); ++i)
+            menu.addAction(copy.fixes[size_t(i)].label, this,
+                           [this, copy, i] { applyFix(copy, i); });
+    }
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
+}
+
+} // namespace stackplan
