@@ -52,6 +52,8 @@ private slots:
     void pinnedBoxesKeepTheirPlace();
     void arrangementIsDeterministic();
     void placeMissingKeepsExistingPositions();
+    void webhookSourcesAreEntryPoints();
+    void viaComponentsSitWithTheTarget();
 };
 
 void TestLayout::tiersRunLeftToRight()
@@ -80,8 +82,9 @@ void TestLayout::tierSkippingArrowGetsItsOwnLane()
                             .arg(atDbTier)
                             .arg(dbTop)
                             .arg(dbTop + kBoxHeight)));
-    QCOMPARE(pos.at(QStringLiteral("db")).y, -56.0);
-    QCOMPARE(pos.at(QStringLiteral("llm")).y, 56.0);
+    // The lane keeps api's height: llm lines up with api and db moves below the lane.
+    QCOMPARE(pos.at(QStringLiteral("llm")).y, pos.at(QStringLiteral("api")).y);
+    QCOMPARE(pos.at(QStringLiteral("db")).y, pos.at(QStringLiteral("api")).y + kRowSpacing);
 }
 
 void TestLayout::pinnedBoxesKeepTheirPlace()
@@ -107,6 +110,37 @@ void TestLayout::placeMissingKeepsExistingPositions()
     QVERIFY(!placed.count(QStringLiteral("api")));
     QCOMPARE(placed.size(), size_t(4));
     QCOMPARE(placed.at(QStringLiteral("db")).x, 3 * kTierSpacing);
+}
+
+void TestLayout::webhookSourcesAreEntryPoints()
+{
+    Option o = chain();
+    // llm now only calls in (a webhook source): it moves to the first column.
+    for (auto &c : o.connections)
+        if (c.to == QLatin1String("llm")) {
+            c.from = QStringLiteral("llm");
+            c.to = QStringLiteral("api");
+            c.protocol = Protocol::Webhook;
+        }
+    QCOMPARE(layoutTiers(o).at(QStringLiteral("llm")), 0);
+    QCOMPARE(arrangeByTier(o).at(QStringLiteral("llm")).x, 0.0);
+}
+
+void TestLayout::viaComponentsSitWithTheTarget()
+{
+    Option o = chain();
+    Component pool;
+    pool.id = QStringLiteral("pool");
+    pool.name = pool.id;
+    pool.role = Role::Proxy; // a proxy's own tier would be 1, left of the api
+    o.components.push_back(pool);
+    for (auto &c : o.connections)
+        if (c.to == QLatin1String("db"))
+            c.via = QStringLiteral("pool");
+    QCOMPARE(layoutTiers(o).at(QStringLiteral("pool")), 3);
+    const auto pos = arrangeByTier(o);
+    QCOMPARE(pos.at(QStringLiteral("pool")).x, 3 * kTierSpacing);
+    QVERIFY(pos.at(QStringLiteral("pool")).y != pos.at(QStringLiteral("db")).y);
 }
 
 QTEST_GUILESS_MAIN(TestLayout)

@@ -393,17 +393,24 @@ void TestModel::alignLinesBoxesUpOnOneEdge()
                           QStringLiteral("llm-apis")};
     QVERIFY(alignEdit(editor.project(), kHybrid, {QStringLiteral("backend")}, Alignment::Left)
                 .isEmpty()); // one box has nothing to align with
+    const auto &layout = editor.project().option(kHybrid)->layout;
+    double topY = 1e9;
+    for (const auto &id : ids)
+        topY = std::min(topY, layout.at(id).y);
+    const double llmX = layout.at(QStringLiteral("llm-apis")).x;
     const Edit top = alignEdit(editor.project(), kHybrid, ids, Alignment::Top);
     QCOMPARE(top.text, QStringLiteral("Align 3 components"));
     QVERIFY(editor.apply(top).ok());
-    const auto &layout = editor.project().option(kHybrid)->layout;
     for (const auto &id : ids)
-        QCOMPARE(layout.at(id).y, -56.0);
-    QCOMPARE(layout.at(QStringLiteral("llm-apis")).x, 1280.0); // only the one axis changes
+        QCOMPARE(layout.at(id).y, topY);
+    QCOMPARE(layout.at(QStringLiteral("llm-apis")).x, llmX); // only the one axis changes
     QVERIFY(alignEdit(editor.project(), kHybrid, ids, Alignment::Top).isEmpty());
+    double right = -1e9; // the rightmost left edge: boxes have one width
+    for (const auto &id : ids)
+        right = std::max(right, layout.at(id).x);
     QVERIFY(editor.apply(alignEdit(editor.project(), kHybrid, ids, Alignment::Right)).ok());
     for (const auto &id : ids)
-        QCOMPARE(layout.at(id).x, 1280.0);
+        QCOMPARE(layout.at(id).x, right);
     QVERIFY(alignEdit(editor.project(), kHybrid, ids, Alignment::HorizontalCenter)
                 .isEmpty()); // already centred on one line: nothing to do
 }

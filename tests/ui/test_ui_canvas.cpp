@@ -117,10 +117,12 @@ void TestUiCanvas::draggingABoxMovesItInOneUndoStep()
     auto w = window(true);
     QVERIFY(w);
     const QByteArray before = bytes(w->document()->project());
+    const LayoutEntry start = w->document()->currentOption()->layout.at(QStringLiteral("backend"));
     const QPointF from = centreOf(w->scene(), QStringLiteral("backend"));
     drag(w->view(), from, from + QPointF(96, 64));
     const auto &layout = w->document()->currentOption()->layout;
-    QTRY_COMPARE(layout.at(QStringLiteral("backend")), (LayoutEntry{736, 64, false}));
+    QTRY_COMPARE(layout.at(QStringLiteral("backend")),
+                 (LayoutEntry{start.x + 96, start.y + 64, false}));
     QCOMPARE(w->document()->undoStack()->count(), 1);
     QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Move component"));
     // The arrows follow the box.
@@ -133,7 +135,8 @@ void TestUiCanvas::draggingABoxMovesItInOneUndoStep()
     const QByteArray after = bytes(w->document()->project());
     w->document()->undoStack()->undo();
     QCOMPARE(bytes(w->document()->project()), before);
-    QCOMPARE(w->scene()->componentItem(QStringLiteral("backend"))->pos(), QPointF(640, 0));
+    QCOMPARE(w->scene()->componentItem(QStringLiteral("backend"))->pos(),
+             QPointF(start.x, start.y));
     w->document()->undoStack()->redo();
     QCOMPARE(bytes(w->document()->project()), after);
 }
@@ -142,15 +145,19 @@ void TestUiCanvas::movesSnapToTheGrid()
 {
     auto w = window(true);
     QVERIFY(w);
+    const LayoutEntry start = w->document()->currentOption()->layout.at(QStringLiteral("frontend"));
+    QCOMPARE(std::fmod(start.x, 8.0), 0.0); // the arranged layout is on the grid
+    QCOMPARE(std::fmod(start.y, 8.0), 0.0);
     const QPointF from = centreOf(w->scene(), QStringLiteral("frontend"));
     drag(w->view(), from, from + QPointF(13, 30));
+    // +13 and +30 snap to the nearest 8: +16 and +32.
     QTRY_COMPARE(w->document()->currentOption()->layout.at(QStringLiteral("frontend")),
-                 (LayoutEntry{336, 32, false}));
+                 (LayoutEntry{start.x + 16, start.y + 32, false}));
     w->canvasActions()->action(CanvasActions::SnapToGrid)->trigger(); // off
     const QPointF again = centreOf(w->scene(), QStringLiteral("frontend"));
     drag(w->view(), again, again + QPointF(13, 3));
     QTRY_COMPARE(w->document()->currentOption()->layout.at(QStringLiteral("frontend")),
-                 (LayoutEntry{349, 35, false}));
+                 (LayoutEntry{start.x + 16 + 13, start.y + 32 + 3, false}));
 }
 
 void TestUiCanvas::draggingFromTheHandleConnectsTwoBoxes()
@@ -189,6 +196,7 @@ void TestUiCanvas::rubberBandSelectsAndMovesSeveralBoxesTogether()
 {
     auto w = window(true);
     QVERIFY(w);
+    const std::map<QString, LayoutEntry> start = w->document()->currentOption()->layout;
     drag(w->view(), QPointF(-40, -40), QPointF(600, 100));
     QTRY_COMPARE(w->scene()->selectedComponentIds(),
                  QStringList({QStringLiteral("browser"), QStringLiteral("frontend")}));
@@ -196,9 +204,14 @@ void TestUiCanvas::rubberBandSelectsAndMovesSeveralBoxesTogether()
     const QPointF from = centreOf(w->scene(), QStringLiteral("frontend"));
     drag(w->view(), from, from + QPointF(0, 160));
     const auto &layout = w->document()->currentOption()->layout;
-    QTRY_COMPARE(layout.at(QStringLiteral("frontend")), (LayoutEntry{320, 160, false}));
-    QCOMPARE(layout.at(QStringLiteral("browser")), (LayoutEntry{0, 160, false}));
-    QCOMPARE(layout.at(QStringLiteral("backend")), (LayoutEntry{640, 0, false}));
+    const LayoutEntry frontend = start.at(QStringLiteral("frontend"));
+    const LayoutEntry browser = start.at(QStringLiteral("browser"));
+    QTRY_COMPARE(layout.at(QStringLiteral("frontend")),
+                 (LayoutEntry{frontend.x, frontend.y + 160, false}));
+    QCOMPARE(layout.at(QStringLiteral("browser")),
+             (LayoutEntry{browser.x, browser.y + 160, false}));
+    QCOMPARE(layout.at(QStringLiteral("backend")),
+             start.at(QStringLiteral("backend"))); // not selected
     QCOMPARE(w->document()->undoStack()->count(), 1);
     QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Move 2 components"));
     w->document()->undoStack()->undo();
@@ -247,7 +260,9 @@ void TestUiCanvas::copyAndPasteWithinAndAcrossOptions()
     QTRY_VERIFY(o->component(QStringLiteral("backend-2")));
     QVERIFY(o->component(QStringLiteral("frontend-2")));
     QVERIFY(o->connection(QStringLiteral("frontend-2-to-backend-2"))); // kept between copies
-    QCOMPARE(o->layout.at(QStringLiteral("backend-2")), (LayoutEntry{672, 32, false}));
+    const LayoutEntry original = o->layout.at(QStringLiteral("backend"));
+    QCOMPARE(o->layout.at(QStringLiteral("backend-2")),
+             (LayoutEntry{original.x + 32, original.y + 32, false}));
     QCOMPARE(w->scene()->selectedComponentIds(),
              QStringList({QStringLiteral("frontend-2"), QStringLiteral("backend-2")}));
     QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Paste 2 components"));
@@ -273,6 +288,8 @@ void TestUiCanvas::cutRemovesInOneStepAndPastesBack()
 {
     auto w = window(true);
     QVERIFY(w);
+    const LayoutEntry original
+        = w->document()->currentOption()->layout.at(QStringLiteral("backend"));
     w->scene()->selectElements({QStringLiteral("backend"), QStringLiteral("database")}, {});
     QTest::keyClick(w->view(), Qt::Key_X, Qt::ControlModifier);
     const Option *o = w->document()->currentOption();
@@ -284,7 +301,7 @@ void TestUiCanvas::cutRemovesInOneStepAndPastesBack()
     QTest::keyClick(w->view(), Qt::Key_V, Qt::ControlModifier);
     // Back under their own ids and at their own places, with the connection between them.
     QTRY_VERIFY(o->component(QStringLiteral("backend")));
-    QCOMPARE(o->layout.at(QStringLiteral("backend")), (LayoutEntry{640, 0, false}));
+    QCOMPARE(o->layout.at(QStringLiteral("backend")), original);
     QVERIFY(o->connection(QStringLiteral("backend-to-database")));
     QVERIFY(o->connection(QStringLiteral("backend-to-database"))->pooled);
 }
@@ -310,17 +327,24 @@ void TestUiCanvas::alignAndDistributeTheSelection()
     QVERIFY(w);
     const QStringList ids{QStringLiteral("backend"), QStringLiteral("database"),
                           QStringLiteral("llm-apis")};
+    const auto &layout = w->document()->currentOption()->layout;
+    double top = 1e9;
+    for (const auto &id : ids)
+        top = std::min(top, layout.at(id).y);
+    const double llmX = layout.at(QStringLiteral("llm-apis")).x;
+    QVERIFY(layout.at(QStringLiteral("database")).y != top); // there is something to align
     w->scene()->selectElements(ids, {});
     QVERIFY(w->canvasActions()->action(CanvasActions::AlignTop)->isEnabled());
     w->canvasActions()->action(CanvasActions::AlignTop)->trigger();
-    const auto &layout = w->document()->currentOption()->layout;
     for (const auto &id : ids)
-        QCOMPARE(layout.at(id).y, -56.0);
-    QCOMPARE(w->scene()->componentItem(QStringLiteral("llm-apis"))->pos(), QPointF(1280, -56));
+        QCOMPARE(layout.at(id).y, top);
+    QCOMPARE(w->scene()->componentItem(QStringLiteral("llm-apis"))->pos(), QPointF(llmX, top));
     w->scene()->selectElements(
         {QStringLiteral("frontend"), QStringLiteral("database"), QStringLiteral("llm-apis")}, {});
+    const double left = layout.at(QStringLiteral("frontend")).x;
     w->canvasActions()->action(CanvasActions::DistributeHorizontally)->trigger();
-    QCOMPARE(layout.at(QStringLiteral("database")).x, 800.0);
+    // The middle box goes halfway between the outer two (snapped to the 8-pixel grid).
+    QCOMPARE(layout.at(QStringLiteral("database")).x, std::round((left + llmX) / 2 / 8) * 8);
     w->scene()->selectElements({QStringLiteral("frontend")}, {});
     QVERIFY(!w->canvasActions()->action(CanvasActions::AlignTop)->isEnabled());
     QCOMPARE(w->document()->undoStack()->count(), 2);
@@ -330,19 +354,26 @@ void TestUiCanvas::autoArrangeKeepsPinnedBoxes()
 {
     auto w = window(true);
     QVERIFY(w);
+    const LayoutEntry backendStart
+        = w->document()->currentOption()->layout.at(QStringLiteral("backend"));
     const QPointF from = centreOf(w->scene(), QStringLiteral("backend"));
     drag(w->view(), from, from + QPointF(80, 240));
-    QTRY_COMPARE(w->document()->currentOption()->layout.at(QStringLiteral("backend")).y, 240.0);
+    QTRY_COMPARE(w->document()->currentOption()->layout.at(QStringLiteral("backend")).y,
+                 backendStart.y + 240);
     w->canvasActions()->action(CanvasActions::Pin)->trigger();
     QVERIFY(w->document()->currentOption()->layout.at(QStringLiteral("backend")).pinned);
     QVERIFY(w->canvasActions()->action(CanvasActions::Pin)->isChecked());
+    const double frontendX
+        = w->document()->currentOption()->layout.at(QStringLiteral("frontend")).x;
     const QPointF f = centreOf(w->scene(), QStringLiteral("frontend"));
     drag(w->view(), f, f + QPointF(-200, -120));
-    QTRY_COMPARE(w->document()->currentOption()->layout.at(QStringLiteral("frontend")).x, 120.0);
+    QTRY_COMPARE(w->document()->currentOption()->layout.at(QStringLiteral("frontend")).x,
+                 frontendX - 200);
     const QByteArray before = bytes(w->document()->project());
     w->canvasActions()->action(CanvasActions::AutoArrange)->trigger();
     const auto &layout = w->document()->currentOption()->layout;
-    QCOMPARE(layout.at(QStringLiteral("backend")), (LayoutEntry{720, 240, true}));
+    QCOMPARE(layout.at(QStringLiteral("backend")),
+             (LayoutEntry{backendStart.x + 80, backendStart.y + 240, true})); // pinned: kept
     QCOMPARE(layout.at(QStringLiteral("frontend")).x, kTierSpacing);
     QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Auto-arrange"));
     w->document()->undoStack()->undo();
@@ -420,16 +451,16 @@ void TestUiCanvas::arrowKeysNudgeInOneMergedStep()
 {
     auto w = window(true);
     QVERIFY(w);
+    const LayoutEntry start = w->document()->currentOption()->layout.at(QStringLiteral("backend"));
     w->scene()->selectElements({QStringLiteral("backend")}, {});
     for (int i = 0; i < 3; ++i)
-        QTest::keyClick(w->view(), Qt::Key_Right);
-    QTest::keyClick(w->view(), Qt::Key_Down, Qt::ShiftModifier);
+        QTest::keyClick(w->view(), Qt::Key_Right);               // 3 × one grid step (8)
+    QTest::keyClick(w->view(), Qt::Key_Down, Qt::ShiftModifier); // one big step (32)
     QCOMPARE(w->document()->currentOption()->layout.at(QStringLiteral("backend")),
-             (LayoutEntry{664, 32, false}));
+             (LayoutEntry{start.x + 24, start.y + 32, false}));
     QCOMPARE(w->document()->undoStack()->count(), 1);
     w->document()->undoStack()->undo();
-    QCOMPARE(w->document()->currentOption()->layout.at(QStringLiteral("backend")),
-             (LayoutEntry{640, 0, false}));
+    QCOMPARE(w->document()->currentOption()->layout.at(QStringLiteral("backend")), start);
     QTest::keyClick(w->view(), Qt::Key_Escape);
     QVERIFY(w->scene()->selectedItems().isEmpty());
 }

@@ -33,39 +33,60 @@ void ConnectionItem::setVisual(const ConnectionVisual &visual)
     update();
 }
 
+void ConnectionItem::setVia(ComponentItem *via)
+{
+    if (via == m_via)
+        return;
+    m_via = via;
+    updateGeometry();
+}
+
 void ConnectionItem::updateGeometry()
 {
     if (!m_from || !m_to)
         return;
     const QRectF a = m_from->mapRectToScene(m_from->boxRect());
     const QRectF b = m_to->mapRectToScene(m_to->boxRect());
-    const QPointF p1 = DiagramPainter::borderPoint(a, b.center());
-    const QPointF p2 = DiagramPainter::borderPoint(b, a.center());
-    const QLineF line(p1, p2);
-    if (line == m_line)
+    std::vector<QLineF> segments;
+    if (m_via) {
+        const QRectF v = m_via->mapRectToScene(m_via->boxRect());
+        segments.emplace_back(DiagramPainter::borderPoint(a, v.center()),
+                              DiagramPainter::borderPoint(v, a.center()));
+        segments.emplace_back(DiagramPainter::borderPoint(v, b.center()),
+                              DiagramPainter::borderPoint(b, v.center()));
+    } else {
+        segments.emplace_back(DiagramPainter::borderPoint(a, b.center()),
+                              DiagramPainter::borderPoint(b, a.center()));
+    }
+    if (segments == m_segments)
         return;
     prepareGeometryChange();
-    m_line = line;
+    m_segments = std::move(segments);
 }
 
 QRectF ConnectionItem::boundingRect() const
 {
-    QRectF r = QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-12, -12, 12, 12);
-    if (!m_visual.label.isEmpty())
+    QRectF r;
+    for (const auto &l : m_segments)
+        r = r.united(QRectF(l.p1(), l.p2()).normalized().adjusted(-12, -12, 12, 12));
+    if (!m_visual.label.isEmpty() && !m_segments.empty())
         r = r.united(
-            DiagramPainter::connectionLabelRect(m_line, m_visual.label).adjusted(-4, -14, 18, 4));
+            DiagramPainter::connectionLabelRect(line(), m_visual.label).adjusted(-4, -14, 18, 4));
     return r;
 }
 
 QPainterPath ConnectionItem::shape() const
 {
-    QPainterPath path(m_line.p1());
-    path.lineTo(m_line.p2());
+    QPainterPath path;
+    for (const auto &l : m_segments) {
+        path.moveTo(l.p1());
+        path.lineTo(l.p2());
+    }
     QPainterPathStroker stroker;
     stroker.setWidth(10);
     QPainterPath s = stroker.createStroke(path);
-    if (!m_visual.label.isEmpty())
-        s.addRect(DiagramPainter::connectionLabelRect(m_line, m_visual.label));
+    if (!m_visual.label.isEmpty() && !m_segments.empty())
+        s.addRect(DiagramPainter::connectionLabelRect(line(), m_visual.label));
     return s;
 }
 
@@ -73,7 +94,7 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
 {
     ConnectionVisual v = m_visual;
     v.selected = isSelected();
-    DiagramPainter::paintConnection(painter, m_line, v);
+    DiagramPainter::paintConnection(painter, m_segments, v);
 }
 
 } // namespace stackplan

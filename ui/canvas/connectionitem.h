@@ -4,6 +4,8 @@
 
 #include <QGraphicsItem>
 
+#include <vector>
+
 namespace stackplan {
 
 class ComponentItem;
@@ -21,10 +23,15 @@ public:
     ComponentItem *fromItem() const { return m_from; }
     ComponentItem *toItem() const { return m_to; }
     void setEnds(ComponentItem *from, ComponentItem *to);
+    // An intermediary (a pooler) the arrow is drawn through; null for a direct arrow.
+    ComponentItem *viaItem() const { return m_via; }
+    void setVia(ComponentItem *via);
     const ConnectionVisual &visual() const { return m_visual; }
     void setVisual(const ConnectionVisual &visual);
     void updateGeometry();
-    QLineF line() const { return m_line; }
+    // The first leg (the whole arrow when there is no intermediary); the label sits on it.
+    QLineF line() const { return m_segments.empty() ? QLineF() : m_segments.front(); }
+    const std::vector<QLineF> &segments() const { return m_segments; }
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
@@ -35,8 +42,9 @@ private:
     QString m_id;
     ComponentItem *m_from;
     ComponentItem *m_to;
+    ComponentItem *m_via = nullptr;
     ConnectionVisual m_visual;
-    QLineF m_line;
+    std::vector<QLineF> m_segments;
 };
 
 } // namespace stackplan

@@ -129,25 +129,37 @@ QRectF connectionLabelRect(const QLineF &line, const QString &label)
 
 void paintConnection(QPainter *p, const QLineF &line, const ConnectionVisual &v)
 {
+    paintConnection(p, std::vector<QLineF>{line}, v);
+}
+
+void paintConnection(QPainter *p, const std::vector<QLineF> &segments, const ConnectionVisual &v)
+{
+    if (segments.empty())
+        return;
     p->save();
     p->setRenderHint(QPainter::Antialiasing);
     const QColor color = v.selected ? kSelected : QColor(0x54, 0x6e, 0x7a);
-    p->setPen(QPen(color, v.selected ? 2.4 : 1.6, Qt::SolidLine, Qt::RoundCap));
-    p->drawLine(line);
-    // Arrow head at the target end.
-    if (line.length() > 1) {
-        const double angle = std::atan2(-line.dy(), line.dx());
-        const double size = 10;
-        const QPointF tip = line.p2();
-        const QPointF a
-            = tip - QPointF(std::sin(angle + M_PI / 3) * size, std::cos(angle + M_PI / 3) * size);
-        const QPointF b = tip
-                          - QPointF(std::sin(angle + M_PI - M_PI / 3) * size,
-                                    std::cos(angle + M_PI - M_PI / 3) * size);
-        p->setBrush(color);
-        p->setPen(Qt::NoPen);
-        p->drawPolygon(QPolygonF({tip, a, b}));
+    for (const QLineF &line : segments) {
+        p->setPen(QPen(color, v.selected ? 2.4 : 1.6, Qt::SolidLine, Qt::RoundCap));
+        p->setBrush(Qt::NoBrush);
+        p->drawLine(line);
+        // Arrow head at the end of each leg.
+        if (line.length() > 1) {
+            const double angle = std::atan2(-line.dy(), line.dx());
+            const double size = 10;
+            const QPointF tip = line.p2();
+            const QPointF a
+                = tip
+                  - QPointF(std::sin(angle + M_PI / 3) * size, std::cos(angle + M_PI / 3) * size);
+            const QPointF b = tip
+                              - QPointF(std::sin(angle + M_PI - M_PI / 3) * size,
+                                        std::cos(angle + M_PI - M_PI / 3) * size);
+            p->setBrush(color);
+            p->setPen(Qt::NoPen);
+            p->drawPolygon(QPolygonF({tip, a, b}));
+        }
     }
+    const QLineF &line = segments.front();
     if (!v.label.isEmpty()) {
         const QRectF lr = connectionLabelRect(line, v.label);
         p->setPen(QPen(v.badge != BadgeSeverity::None ? severityColor(v.badge) : kBorder, 1));

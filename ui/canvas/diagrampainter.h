@@ -5,6 +5,8 @@
 #include <QRectF>
 #include <QString>
 
+#include <vector>
+
 class QPainter;
 
 namespace stackplan {
@@ -38,6 +40,9 @@ namespace DiagramPainter {
 void paintBox(QPainter *p, const QRectF &rect, const BoxVisual &v);
 // `line` runs from the border of the source box to the border of the target box.
 void paintConnection(QPainter *p, const QLineF &line, const ConnectionVisual &v);
+// A connection drawn through an intermediary: one segment per leg, an arrow head at the end of
+// each, the label on the first.
+void paintConnection(QPainter *p, const std::vector<QLineF> &segments, const ConnectionVisual &v);
 QRectF connectionLabelRect(const QLineF &line, const QString &label);
 QColor severityColor(BadgeSeverity s);
 // The point where the segment from the centre of `rect` towards `towards` leaves the rect.

@@ -143,6 +143,7 @@ void DiagramScene::addConnectionItem(const Connection &c)
     if (!from || !to)
         return;
     auto *item = new ConnectionItem(c.id, from, to);
+    item->setVia(c.via.isEmpty() ? nullptr : m_components.value(c.via));
     item->setVisual(visualFor(c));
     item->setToolTip(m_connectionBadges.value(c.id).tooltip);
     addItem(item);
@@ -170,6 +171,7 @@ void DiagramScene::refreshConnection(const QString &id)
     auto *to = m_components.value(c->to);
     if (from != item->fromItem() || to != item->toItem())
         item->setEnds(from, to);
+    item->setVia(c->via.isEmpty() ? nullptr : m_components.value(c->via));
     item->setVisual(visualFor(*c));
     item->setToolTip(m_connectionBadges.value(id).tooltip);
 }
@@ -226,11 +228,9 @@ ConnectionVisual DiagramScene::visualFor(const Connection &c) const
 {
     ConnectionVisual v;
     v.label = protocolId(c.protocol);
-    if (!c.via.isEmpty()) {
-        const Option *o = m_document->currentOption();
-        const Component *via = o ? o->component(c.via) : nullptr;
-        v.label += tr(" via %1").arg(via ? via->name : c.via);
-    }
+    // An intermediary on the canvas is shown by routing the arrow through its box.
+    if (!c.via.isEmpty() && !m_components.contains(c.via))
+        v.label += tr(" via %1").arg(c.via);
     if (c.pooled)
         v.label += tr(" (pooled)");
     const Badge b = m_connectionBadges.value(c.id);
@@ -253,7 +253,7 @@ void DiagramScene::setBadges(const QHash<QString, Badge> &components,
 void DiagramScene::componentItemMoved(ComponentItem *item)
 {
     for (auto *conn : std::as_const(m_connections))
-        if (conn->fromItem() == item || conn->toItem() == item)
+        if (conn->fromItem() == item || conn->toItem() == item || conn->viaItem() == item)
             conn->updateGeometry();
 }
 

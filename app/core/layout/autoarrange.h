@@ -9,7 +9,7 @@ namespace stackplan {
 // Box size on the canvas, shared by layout, scene and exports.
 inline constexpr double kBoxWidth = 236;
 inline constexpr double kBoxHeight = 76;
-inline constexpr double kTierSpacing = 320; // left edge to left edge of adjacent tiers
+inline constexpr double kTierSpacing = 336; // left edge to left edge of adjacent tiers
 inline constexpr double kRowSpacing = 112;  // top to top within a tier
 inline constexpr double kGrid = 8;
 
@@ -17,11 +17,18 @@ inline constexpr double kGrid = 8;
 // data stores → external APIs.
 int tierOf(Role role);
 
+// The column of each component: its role's tier, except that an external service that only
+// calls in is an entry point (tier 0), and a component that is only ever a connection's `via`
+// takes the column of that connection's target.
+std::map<QString, int> layoutTiers(const Option &option);
+
 // Positions for an option's components, arranged by tier (a small Sugiyama-style layout).
 // Pinned components keep their place; the others are laid out column by column, each box as
 // close as it can get to the mean height of its neighbours in the previous tier, so chains run
-// straight. A connection that skips tiers reserves a slot in each tier it crosses, so arrows
-// never run behind boxes. Deterministic: the same option always gives the same layout.
+// straight. A connection that skips tiers reserves a lane at its source's height in each tier it
+// crosses, so its arrow runs level through a free band and never behind a box; a connection
+// with a `via` is laid out (and drawn) through it. Deterministic: the same option always gives
+// the same layout.
 std::map<QString, LayoutEntry> arrangeByTier(const Option &option);
 
 // Positions for components that have none yet (new boxes, hand-written files), leaving every
