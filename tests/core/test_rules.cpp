@@ -621,6 +621,16 @@ void TestRules::fastApiOnFreeWorkersFailsOnFourLimitsEachSourced()
     // The hybrid option (Cloud Run) reports no error.
     const auto hybrid = validateOption(p, *p.option(QStringLiteral("hybrid")), catalogue());
     QCOMPARE(countFindings(hybrid).errors, 0);
+
+    // Counting one option out of the whole project's findings.
+    const auto all = validateProject(p, catalogue());
+    const FindingCounts workers = countFindings(all, QStringLiteral("all-workers"));
+    QCOMPARE(workers.errors, 4);
+    QCOMPARE(workers.warnings, 1);
+    QCOMPARE(workers.infos, 0);
+    QCOMPARE(countFindings(all, QStringLiteral("hybrid")).warnings, 0);
+    QCOMPARE(countFindings(all, QStringLiteral("no-such-option")).errors, 0);
+    QCOMPARE(countFindings(all).errors, 4);
 }
 
 void TestRules::findingsAreSortedWorstFirst()

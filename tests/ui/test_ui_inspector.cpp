@@ -60,12 +60,7 @@ private:
 
 std::unique_ptr<MainWindow> TestUiInspector::window()
 {
-    auto w = std::make_unique<MainWindow>(&m_catalogue);
-    w->openFile(examplePath());
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()))
-        return nullptr;
-    return w;
+    return exampleWindow(&m_catalogue);
 }
 
 void TestUiInspector::dependencyListsParseIntoNames_data()

@@ -40,16 +40,7 @@ private:
 
 std::unique_ptr<MainWindow> TestUiLive::window(const QString &option)
 {
-    auto w = std::make_unique<MainWindow>(&m_catalogue);
-    w->resize(1500, 950);
-    if (!w->openFile(examplePath()))
-        return nullptr;
-    if (!option.isEmpty())
-        w->document()->setCurrentOption(option);
-    w->show();
-    if (!QTest::qWaitForWindowExposed(w.get()))
-        return nullptr;
-    return w;
+    return exampleWindow(&m_catalogue, option, QSize(1500, 950));
 }
 
 void TestUiLive::memoryAboveTheLimitShowsBadgeAndProblemRow()

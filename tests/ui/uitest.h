@@ -6,8 +6,10 @@
 #include "canvas/connectionitem.h"
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
+#include "document.h"
 #include "io/projectfile.h"
 #include "layout/autoarrange.h"
+#include "mainwindow.h"
 #include "screenshot.h"
 
 #include <QApplication>
@@ -16,12 +18,31 @@
 #include <QtTest>
 
 #include <functional>
+#include <memory>
 
 namespace uitest {
 
 inline QString examplePath()
 {
     return QStringLiteral(STACKPLAN_SOURCE_DIR "/resources/examples/allogator.stackplan.json");
+}
+
+// The bundled example open in a shown main window, on `option` if given; null if the file
+// does not open or the window is not exposed.
+inline std::unique_ptr<stackplan::MainWindow>
+exampleWindow(const stackplan::Catalogue *catalogue, const QString &option = {}, QSize size = {})
+{
+    auto w = std::make_unique<stackplan::MainWindow>(catalogue);
+    if (size.isValid())
+        w->resize(size);
+    if (!w->openFile(examplePath()))
+        return nullptr;
+    if (!option.isEmpty())
+        w->document()->setCurrentOption(option);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get()))
+        return nullptr;
+    return w;
 }
 
 inline QPoint at(stackplan::DiagramView *view, const QPointF &scenePos)

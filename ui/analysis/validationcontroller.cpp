@@ -88,23 +88,7 @@ QString ValidationController::countsText(const Counts &c, const QString &separat
 
 ValidationController::Counts ValidationController::counts(const QString &optionId) const
 {
-    Counts c;
-    for (const auto &f : m_findings) {
-        if (f.option != optionId)
-            continue;
-        switch (f.severity) {
-        case Severity::Error:
-            ++c.errors;
-            break;
-        case Severity::Warning:
-            ++c.warnings;
-            break;
-        case Severity::Info:
-            ++c.infos;
-            break;
-        }
-    }
-    return c;
+    return countFindings(m_findings, optionId);
 }
 
 } // namespace stackplan

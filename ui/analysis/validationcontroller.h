@@ -1,6 +1,7 @@
 #pragma once
 
 #include "rules/finding.h"
+#include "rules/validate.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -27,11 +28,7 @@ public:
     // Findings of one option (sorted, worst first), or of all options in option order.
     std::vector<Finding> findings(const QString &optionId) const;
     const std::vector<Finding> &allFindings() const { return m_findings; }
-    struct Counts {
-        int errors = 0;
-        int warnings = 0;
-        int infos = 0;
-    };
+    using Counts = FindingCounts;
     Counts counts(const QString &optionId) const;
     // "1 error, 2 warnings, 0 infos" (with `separator` between the parts).
     static QString countsText(const Counts &c, const QString &separator = QStringLiteral(", "));

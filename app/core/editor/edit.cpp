@@ -358,38 +358,40 @@ Edit setPinnedEdit(const Project &p, const QString &option, const QStringList &c
     return layoutEdit(*o, option, before, after, text);
 }
 
-Edit updateComponentsEdit(const Project &p, const QString &option,
-                          const std::vector<Component> &components, const QString &text)
+namespace {
+// One update op per element that exists in the option and differs from its current value.
+template<typename Element, typename UpdateOp>
+Edit updateElementsEdit(const Project &p, const QString &option,
+                        const std::vector<Element> &elements,
+                        const Element *(Option::*find)(const QString &) const, const QString &text)
 {
     Edit e;
     const Option *o = p.option(option);
     if (!o)
         return e;
-    for (const auto &c : components) {
-        const Component *now = o->component(c.id);
-        if (now && !(*now == c))
-            e.ops.push_back(op::UpdateComponent{option, c});
+    for (const auto &element : elements) {
+        const Element *now = (o->*find)(element.id);
+        if (now && !(*now == element))
+            e.ops.push_back(UpdateOp{option, element});
     }
     if (!e.ops.empty())
         e.text = text;
     return e;
 }
+} // namespace
+
+Edit updateComponentsEdit(const Project &p, const QString &option,
+                          const std::vector<Component> &components, const QString &text)
+{
+    return updateElementsEdit<Component, op::UpdateComponent>(p, option, components,
+                                                              &Option::component, text);
+}
 
 Edit updateConnectionsEdit(const Project &p, const QString &option,
                            const std::vector<Connection> &connections, const QString &text)
 {
-    Edit e;
-    const Option *o = p.option(option);
-    if (!o)
-        return e;
-    for (const auto &c : connections) {
-        const Connection *now = o->connection(c.id);
-        if (now && !(*now == c))
-            e.ops.push_back(op::UpdateConnection{option, c});
-    }
-    if (!e.ops.empty())
-        e.text = text;
-    return e;
+    return updateElementsEdit<Connection, op::UpdateConnection>(p, option, connections,
+                                                                &Option::connection, text);
 }
 
 Edit optionInfoEdit(const Project &p, const QString &option, const QString &name,

@@ -284,22 +284,37 @@ std::vector<Finding> validateProject(const Project &project, const Catalogue &ca
     return all;
 }
 
+namespace {
+void tally(FindingCounts &c, Severity s)
+{
+    switch (s) {
+    case Severity::Error:
+        ++c.errors;
+        break;
+    case Severity::Warning:
+        ++c.warnings;
+        break;
+    case Severity::Info:
+        ++c.infos;
+        break;
+    }
+}
+} // namespace
+
 FindingCounts countFindings(const std::vector<Finding> &findings)
 {
     FindingCounts c;
-    for (const auto &f : findings) {
-        switch (f.severity) {
-        case Severity::Error:
-            ++c.errors;
-            break;
-        case Severity::Warning:
-            ++c.warnings;
-            break;
-        case Severity::Info:
-            ++c.infos;
-            break;
-        }
-    }
+    for (const auto &f : findings)
+        tally(c, f.severity);
+    return c;
+}
+
+FindingCounts countFindings(const std::vector<Finding> &findings, const QString &optionId)
+{
+    FindingCounts c;
+    for (const auto &f : findings)
+        if (f.option == optionId)
+            tally(c, f.severity);
     return c;
 }
 

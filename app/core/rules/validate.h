@@ -23,5 +23,7 @@ struct FindingCounts {
     int infos = 0;
 };
 FindingCounts countFindings(const std::vector<Finding> &findings);
+// Counts only the findings of one option.
+FindingCounts countFindings(const std::vector<Finding> &findings, const QString &optionId);
 
 } // namespace stackplan
