@@ -37,6 +37,7 @@ private slots:
     void alignAndDistributeTheSelection();
     void autoArrangeKeepsPinnedBoxes();
     void zoomWithWheelAndKeysAndFitToView();
+    void fitFollowsTheViewSizeUntilTheUserZooms();
     void panWithTheMiddleButton();
     void renameInPlaceWithF2OrDoubleClick();
     void arrowKeysNudgeInOneMergedStep();
@@ -399,6 +400,41 @@ void TestUiCanvas::zoomWithWheelAndKeysAndFitToView()
     QTRY_VERIFY(view->viewport()->rect().contains(content));
     QTest::keyClick(view, Qt::Key_1, Qt::ControlModifier);
     QTRY_COMPARE(view->zoom(), 1.0);
+}
+
+void TestUiCanvas::fitFollowsTheViewSizeUntilTheUserZooms()
+{
+    auto w = window(true);
+    QVERIFY(w);
+    DiagramView *view = w->view();
+    QVERIFY(!view->followsFit()); // window() set the zoom to 100 %
+    QTest::keyClick(view, Qt::Key_0, Qt::ControlModifier);
+    QVERIFY(view->followsFit());
+    const double fitted = view->zoom();
+    auto contentFits = [&] {
+        const QRect content = view->mapFromScene(w->scene()->contentRect()).boundingRect();
+        return view->viewport()->rect().contains(content);
+    };
+    // A narrower view (a dock opened, the window shrunk) fits again.
+    const int viewWidth = view->width();
+    w->resize(w->width() - viewWidth / 2, w->height());
+    QTRY_VERIFY(view->width() < viewWidth);
+    QTRY_VERIFY(view->zoom() < fitted);
+    QVERIFY(contentFits());
+    QVERIFY(view->followsFit());
+    // Once the user zooms, the zoom stays when the view changes size.
+    QTest::keyClick(view, Qt::Key_Plus, Qt::ControlModifier);
+    QVERIFY(!view->followsFit());
+    const double chosen = view->zoom();
+    const int narrow = view->width();
+    w->resize(w->width() + viewWidth / 2, w->height());
+    QTRY_VERIFY(view->width() > narrow);
+    QCOMPARE(view->zoom(), chosen);
+    // Scrolling by hand ends the following too.
+    QTest::keyClick(view, Qt::Key_0, Qt::ControlModifier);
+    QVERIFY(view->followsFit());
+    view->horizontalScrollBar()->triggerAction(QAbstractSlider::SliderSingleStepAdd);
+    QVERIFY(!view->followsFit());
 }
 
 void TestUiCanvas::panWithTheMiddleButton()

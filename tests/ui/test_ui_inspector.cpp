@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QUndoStack>
 
 #include <memory>
@@ -42,6 +43,7 @@ private slots:
     void environmentVariablesAreEditedInATable();
     void connectionInspectorEditsProtocolViaAndPooling();
     void projectAssumptionsWhenNothingIsSelected();
+    void aLongNameDoesNotWidenTheInspector();
 
 private:
     std::unique_ptr<MainWindow> window();
@@ -393,6 +395,35 @@ void TestUiInspector::projectAssumptionsWhenNothingIsSelected()
         w->document()->undoStack()->undo();
     QCOMPARE(bytes(w->document()->project()), before);
     QCOMPARE(high->text(), QStringLiteral("5"));
+}
+
+void TestUiInspector::aLongNameDoesNotWidenTheInspector()
+{
+    // The inspector's width when a window opens does not depend on the project's name: a long
+    // title wraps (or is cut) instead of squeezing the canvas.
+    auto inspectorWidthFor = [this](const QString &name) {
+        Project p = *loadProjectFile(examplePath()).project;
+        p.name = name;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("long.stackplan.json"));
+        if (!saveProjectFile(p, path))
+            return -1;
+        MainWindow w(&m_catalogue);
+        w.resize(1440, 900);
+        if (!w.openFile(path))
+            return -1;
+        w.show();
+        if (!QTest::qWaitForWindowExposed(&w))
+            return -1;
+        QApplication::processEvents();
+        return w.inspector()->width();
+    };
+    const int plain = inspectorWidthFor(QStringLiteral("Allogator"));
+    QVERIFY(plain > 0);
+    QCOMPARE(inspectorWidthFor(QStringLiteral("FastAPI with WebSockets, BAML and code execution, "
+                                              "a name long enough to fill the inspector twice")),
+             plain);
+    QCOMPARE(inspectorWidthFor(QString(300, QLatin1Char('x'))), plain);
 }
 
 QTEST_MAIN(TestUiInspector)

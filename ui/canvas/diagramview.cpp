@@ -5,6 +5,7 @@
 
 #include <QKeyEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
 
@@ -20,6 +21,9 @@ DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setFocusPolicy(Qt::StrongFocus);
+    // Scrolling by hand (bars, wheel, keys) ends the fit that follows the view size.
+    for (QScrollBar *bar : {horizontalScrollBar(), verticalScrollBar()})
+        connect(bar, &QAbstractSlider::actionTriggered, this, [this] { m_followFit = false; });
 }
 
 double DiagramView::zoom() const
@@ -29,6 +33,7 @@ double DiagramView::zoom() const
 
 void DiagramView::setZoom(double factor)
 {
+    m_followFit = false;
     factor = std::clamp(factor, 0.1, 4.0);
     setTransform(QTransform::fromScale(factor, factor));
     emit zoomChanged(factor);
@@ -49,7 +54,15 @@ void DiagramView::fitContents()
     fitInView(r, Qt::KeepAspectRatio);
     if (zoom() > 1.25)
         setZoom(1.25);
+    m_followFit = true;
     emit zoomChanged(zoom());
+}
+
+void DiagramView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_followFit)
+        fitContents();
 }
 
 void DiagramView::wheelEvent(QWheelEvent *event)
@@ -70,6 +83,7 @@ void DiagramView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
+        m_followFit = false;
         m_lastPan = event->pos();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();

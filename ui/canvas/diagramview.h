@@ -16,7 +16,10 @@ public:
     double zoom() const;
     void setZoom(double factor);
     void zoomBy(double factor);
+    // Fits the diagram into the view. Until the user zooms or pans, the fit follows the view's
+    // size (docks opening, the window being resized).
     void fitContents();
+    bool followsFit() const { return m_followFit; }
 
 signals:
     void zoomChanged(double factor);
@@ -30,6 +33,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void keyReleaseEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     void drawForeground(QPainter *painter, const QRectF &rect) override;
 
@@ -37,6 +41,7 @@ private:
     bool m_panning = false;
     bool m_spaceHeld = false;
     QPoint m_lastPan;
+    bool m_followFit = false;
 };
 
 } // namespace stackplan

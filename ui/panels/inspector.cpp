@@ -28,6 +28,9 @@ Inspector::Inspector(Document *document, QWidget *parent)
     big.setBold(true);
     m_title->setFont(big);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long name wraps (or is cut) instead of widening the dock and squeezing the canvas.
+    m_title->setWordWrap(true);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_subtitle->setStyleSheet(QStringLiteral("color: #607d8b;"));
     m_subtitle->setWordWrap(true);
     auto *header = new QWidget;
