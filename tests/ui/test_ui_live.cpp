@@ -13,6 +13,7 @@
 #include "profiles/catalogue.h"
 #include "uitest.h"
 
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTabBar>
@@ -179,6 +180,12 @@ void TestUiLive::costsFollowTheModel()
     w->document()->setCurrentOption(QStringLiteral("edge-rewrite"));
     QTRY_COMPARE(costs->bill().option, QStringLiteral("edge-rewrite"));
     QCOMPARE(costs->bill().totalText(), QStringLiteral("$34.70"));
+    QWidget *dock = costs;
+    while (dock && !qobject_cast<QDockWidget *>(dock))
+        dock = dock->parentWidget();
+    QVERIFY(dock);
+    dock->raise();
+    shot(w.get(), QStringLiteral("main-window-costs"));
 }
 
 QTEST_MAIN(TestUiLive)
