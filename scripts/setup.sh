@@ -19,8 +19,8 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
   nlohmann-json3-dev libtomlplusplus-dev
 )
-$sudo apt-get update -q
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${packages[@]}"
+$sudo apt-get -o DPkg::Lock::Timeout=600 update -q
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${packages[@]}"
 
 if [ "$mode" = run ]; then
   cmake --preset default
