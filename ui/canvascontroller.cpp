@@ -19,11 +19,6 @@ namespace stackplan {
 
 namespace {
 
-double snapped(double v)
-{
-    return std::round(v / kGrid) * kGrid;
-}
-
 } // namespace
 
 CanvasController::CanvasController(Document *document, DiagramScene *scene, DiagramView *view,
@@ -58,7 +53,7 @@ QString CanvasController::addComponent(Role role, const QPointF &scenePos)
         c.name = tr("%1 %2").arg(roleLabel(role)).arg(n);
     QPointF topLeft = scenePos - QPointF(kBoxWidth / 2, kBoxHeight / 2);
     if (m_scene->snapToGrid())
-        topLeft = QPointF(snapped(topLeft.x()), snapped(topLeft.y()));
+        topLeft = QPointF(snappedToGrid(topLeft.x()), snappedToGrid(topLeft.y()));
     const Edit e = addComponentEdit(m_document->project(), o->id, c,
                                     LayoutEntry{topLeft.x(), topLeft.y(), false});
     if (e.isEmpty())
@@ -82,7 +77,7 @@ QString CanvasController::addComponentInView(Role role)
 
 QPointF CanvasController::freeSpotNear(const QPointF &topLeft) const
 {
-    QPointF p(snapped(topLeft.x()), snapped(topLeft.y()));
+    QPointF p(snappedToGrid(topLeft.x()), snappedToGrid(topLeft.y()));
     const Option *o = m_document->currentOption();
     if (!o)
         return p;

@@ -1,9 +1,12 @@
 // The canvas as a user drives it: boxes come from the palette (click or drop), move by dragging,
 // connect by dragging from the handle, and are deleted, copied, pasted, duplicated, aligned,
 // arranged, renamed and nudged — each one undoable step, asserted on the model.
+#include "canvas/connectionitem.h"
+#include "canvas/diagrampainter.h"
 #include "canvasactions.h"
 #include "canvascontroller.h"
 #include "document.h"
+#include "editor/edit.h"
 #include "mainwindow.h"
 #include "panels/palette.h"
 #include "profiles/catalogue.h"
@@ -29,6 +32,7 @@ private slots:
     void draggingABoxMovesItInOneUndoStep();
     void movesSnapToTheGrid();
     void draggingFromTheHandleConnectsTwoBoxes();
+    void arrowsBetweenTheSameBoxesAreDrawnSideBySide();
     void rubberBandSelectsAndMovesSeveralBoxesTogether();
     void deleteKeyRemovesABoxWithItsConnectionsInOneStep();
     void copyAndPasteWithinAndAcrossOptions();
@@ -150,7 +154,19 @@ void TestUiCanvas::movesSnapToTheGrid()
     QCOMPARE(std::fmod(start.x, 8.0), 0.0); // the arranged layout is on the grid
     QCOMPARE(std::fmod(start.y, 8.0), 0.0);
     const QPointF from = centreOf(w->scene(), QStringLiteral("frontend"));
-    drag(w->view(), from, from + QPointF(13, 30));
+    // While the mouse is down the box already moves in grid steps: +5 and +11 show as +8 and +8.
+    QWidget *vp = w->view()->viewport();
+    const QGraphicsItem *box = w->scene()->componentItem(QStringLiteral("frontend"));
+    QTest::mouseMove(vp, at(w->view(), from));
+    QTest::mousePress(vp, Qt::LeftButton, {}, at(w->view(), from));
+    for (int i = 1; i <= 4; ++i)
+        QTest::mouseMove(vp, at(w->view(), from + QPointF(5, 11) * (i / 4.0)));
+    QCOMPARE(box->pos(), QPointF(start.x + 8, start.y + 8));
+    QCOMPARE(w->document()->undoStack()->count(), 0); // nothing is committed before the drop
+    for (int i = 1; i <= 4; ++i)
+        QTest::mouseMove(vp, at(w->view(), from + QPointF(5, 11) + QPointF(8, 19) * (i / 4.0)));
+    QCOMPARE(box->pos(), QPointF(start.x + 16, start.y + 32));
+    QTest::mouseRelease(vp, Qt::LeftButton, {}, at(w->view(), from + QPointF(13, 30)));
     // +13 and +30 snap to the nearest 8: +16 and +32.
     QTRY_COMPARE(w->document()->currentOption()->layout.at(QStringLiteral("frontend")),
                  (LayoutEntry{start.x + 16, start.y + 32, false}));
@@ -191,6 +207,51 @@ void TestUiCanvas::draggingFromTheHandleConnectsTwoBoxes()
     QTest::mouseMove(vp, at(w->view(), handle + QPointF(60, 200)));
     QTest::mouseRelease(vp, Qt::LeftButton, {}, at(w->view(), handle + QPointF(60, 200)));
     QCOMPARE(w->document()->currentOption()->connections.size(), size_t(1));
+}
+
+void TestUiCanvas::arrowsBetweenTheSameBoxesAreDrawnSideBySide()
+{
+    auto w = window(false);
+    QVERIFY(w);
+    w->canvas()->addComponent(Role::Backend, QPointF(0, 0));
+    w->canvas()->addComponent(Role::Database, QPointF(400, 0));
+    Document *doc = w->document();
+    const QString option = doc->currentOptionId();
+    QVERIFY(doc->push(connectEdit(doc->project(), option, QStringLiteral("backend"),
+                                  QStringLiteral("database"))));
+    const double y = centreOf(w->scene(), QStringLiteral("backend")).y();
+    ConnectionItem *sql = w->scene()->connectionItem(QStringLiteral("backend-to-database"));
+    QVERIFY(sql);
+    QCOMPARE(sql->line().p1().y(), y); // alone: straight between the centres
+    QCOMPARE(sql->line().p2().y(), y);
+
+    // A second arrow between the same boxes, the other way: both move 9 px apart from the middle
+    // and their labels are staggered along them, so neither hides the other.
+    QVERIFY(doc->push(connectEdit(doc->project(), option, QStringLiteral("database"),
+                                  QStringLiteral("backend"), Protocol::Http)));
+    ConnectionItem *back = w->scene()->connectionItem(QStringLiteral("database-to-backend"));
+    QVERIFY(back);
+    QCOMPARE(sql->parallelOffset(), -9.0);
+    QCOMPARE(back->parallelOffset(), 9.0);
+    QCOMPARE(sql->line().p1().y(), y + 9);
+    QCOMPARE(sql->line().p2().y(), y + 9);
+    QCOMPARE(back->line().p1().y(), y - 9);
+    QCOMPARE(back->line().p2().y(), y - 9);
+    QVERIFY(sql->line().p1().x() < sql->line().p2().x()); // directions kept
+    QVERIFY(back->line().p1().x() > back->line().p2().x());
+    const QRectF sqlLabel
+        = DiagramPainter::connectionLabelRect(sql->line(), QStringLiteral("sql"), sql->labelAt());
+    const QRectF httpLabel = DiagramPainter::connectionLabelRect(
+        back->line(), QStringLiteral("http"), back->labelAt());
+    QVERIFY(!sqlLabel.intersects(httpLabel));
+    // Each arrow can be picked on its own: a click on one line selects that connection.
+    QCOMPARE(w->scene()->items(sql->line().pointAt(0.8)).contains(back), false);
+    QCOMPARE(w->scene()->items(back->line().pointAt(0.8)).contains(sql), false);
+
+    // Back to one arrow, it returns to the middle.
+    doc->undoStack()->undo();
+    QCOMPARE(sql->parallelOffset(), 0.0);
+    QCOMPARE(sql->line().p1().y(), y);
 }
 
 void TestUiCanvas::rubberBandSelectsAndMovesSeveralBoxesTogether()

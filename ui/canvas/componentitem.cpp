@@ -84,7 +84,10 @@ void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, Q
 
 QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
-    if (change == ItemPositionHasChanged) {
+    if (change == ItemPositionChange) {
+        if (auto *s = qobject_cast<DiagramScene *>(scene()))
+            return s->dragPosition(this, value.toPointF());
+    } else if (change == ItemPositionHasChanged) {
         if (auto *s = qobject_cast<DiagramScene *>(scene()))
             s->componentItemMoved(this);
     } else if (change == ItemSelectedHasChanged) {

@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 
+#include <cmath>
+
 namespace stackplan {
 
 ConnectionItem::ConnectionItem(const QString &id, ComponentItem *from, ComponentItem *to)
@@ -41,6 +43,17 @@ void ConnectionItem::setVia(ComponentItem *via)
     updateGeometry();
 }
 
+void ConnectionItem::setParallel(double offset, double labelAt)
+{
+    if (offset == m_offset && labelAt == m_labelAt)
+        return;
+    prepareGeometryChange();
+    m_offset = offset;
+    m_labelAt = labelAt;
+    m_segments.clear(); // recomputed below even when the boxes have not moved
+    updateGeometry();
+}
+
 void ConnectionItem::updateGeometry()
 {
     if (!m_from || !m_to)
@@ -55,8 +68,14 @@ void ConnectionItem::updateGeometry()
         segments.emplace_back(DiagramPainter::borderPoint(v, b.center()),
                               DiagramPainter::borderPoint(b, v.center()));
     } else {
-        segments.emplace_back(DiagramPainter::borderPoint(a, b.center()),
-                              DiagramPainter::borderPoint(b, a.center()));
+        QLineF l(DiagramPainter::borderPoint(a, b.center()),
+                 DiagramPainter::borderPoint(b, a.center()));
+        QPointF d = b.center() - a.center();
+        if (m_from->id() > m_to->id())
+            d = -d;
+        if (const double len = std::hypot(d.x(), d.y()); m_offset != 0 && len > 0)
+            l.translate(QPointF(d.y() / len, -d.x() / len) * m_offset);
+        segments.push_back(l);
     }
     if (segments == m_segments)
         return;
@@ -70,8 +89,8 @@ QRectF ConnectionItem::boundingRect() const
     for (const auto &l : m_segments)
         r = r.united(QRectF(l.p1(), l.p2()).normalized().adjusted(-12, -12, 12, 12));
     if (!m_visual.label.isEmpty() && !m_segments.empty())
-        r = r.united(
-            DiagramPainter::connectionLabelRect(line(), m_visual.label).adjusted(-4, -14, 18, 4));
+        r = r.united(DiagramPainter::connectionLabelRect(line(), m_visual.label, m_labelAt)
+                         .adjusted(-4, -14, 18, 4));
     return r;
 }
 
@@ -86,7 +105,7 @@ QPainterPath ConnectionItem::shape() const
     stroker.setWidth(10);
     QPainterPath s = stroker.createStroke(path);
     if (!m_visual.label.isEmpty() && !m_segments.empty())
-        s.addRect(DiagramPainter::connectionLabelRect(line(), m_visual.label));
+        s.addRect(DiagramPainter::connectionLabelRect(line(), m_visual.label, m_labelAt));
     return s;
 }
 
@@ -94,6 +113,7 @@ void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
 {
     ConnectionVisual v = m_visual;
     v.selected = isSelected();
+    v.labelAt = m_labelAt;
     DiagramPainter::paintConnection(painter, m_segments, v);
 }
 

@@ -29,6 +29,12 @@ public:
     const ConnectionVisual &visual() const { return m_visual; }
     void setVisual(const ConnectionVisual &visual);
     void updateGeometry();
+    // Several direct arrows between the same two boxes are drawn side by side: `offset` moves
+    // this one sideways (in pixels, to the left of the pair's lower-id → higher-id direction, so
+    // a → b and b → a part to opposite sides) and `labelAt` staggers the labels along it.
+    void setParallel(double offset, double labelAt);
+    double parallelOffset() const { return m_offset; }
+    double labelAt() const { return m_labelAt; }
     // The first leg (the whole arrow when there is no intermediary); the label sits on it.
     QLineF line() const { return m_segments.empty() ? QLineF() : m_segments.front(); }
     const std::vector<QLineF> &segments() const { return m_segments; }
@@ -45,6 +51,8 @@ private:
     ComponentItem *m_via = nullptr;
     ConnectionVisual m_visual;
     std::vector<QLineF> m_segments;
+    double m_offset = 0;
+    double m_labelAt = 0.5;
 };
 
 } // namespace stackplan

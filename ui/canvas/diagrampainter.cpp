@@ -118,12 +118,12 @@ QPointF borderPoint(const QRectF &rect, const QPointF &towards)
     return QPointF(c.x() + dx * s, c.y() + dy * s);
 }
 
-QRectF connectionLabelRect(const QLineF &line, const QString &label)
+QRectF connectionLabelRect(const QLineF &line, const QString &label, double at)
 {
     const QFontMetricsF fm(font(7.5));
     const double w = fm.horizontalAdvance(label) + 10;
     const double h = fm.height() + 4;
-    const QPointF mid = line.center();
+    const QPointF mid = line.pointAt(at);
     return QRectF(mid.x() - w / 2, mid.y() - h / 2, w, h);
 }
 
@@ -161,7 +161,7 @@ void paintConnection(QPainter *p, const std::vector<QLineF> &segments, const Con
     }
     const QLineF &line = segments.front();
     if (!v.label.isEmpty()) {
-        const QRectF lr = connectionLabelRect(line, v.label);
+        const QRectF lr = connectionLabelRect(line, v.label, v.labelAt);
         p->setPen(QPen(v.badge != BadgeSeverity::None ? severityColor(v.badge) : kBorder, 1));
         p->setBrush(QColor(0xfa, 0xfa, 0xfa));
         p->drawRoundedRect(lr, 4, 4);

@@ -33,6 +33,7 @@ struct ConnectionVisual {
     BadgeSeverity badge = BadgeSeverity::None;
     int badgeCount = 0;
     bool selected = false;
+    double labelAt = 0.5; // where along the first leg the label sits, 0 = source, 1 = target
 };
 
 namespace DiagramPainter {
@@ -43,7 +44,7 @@ void paintConnection(QPainter *p, const QLineF &line, const ConnectionVisual &v)
 // A connection drawn through an intermediary: one segment per leg, an arrow head at the end of
 // each, the label on the first.
 void paintConnection(QPainter *p, const std::vector<QLineF> &segments, const ConnectionVisual &v);
-QRectF connectionLabelRect(const QLineF &line, const QString &label);
+QRectF connectionLabelRect(const QLineF &line, const QString &label, double at = 0.5);
 QColor severityColor(BadgeSeverity s);
 // The point where the segment from the centre of `rect` towards `towards` leaves the rect.
 QPointF borderPoint(const QRectF &rect, const QPointF &towards);

@@ -14,7 +14,10 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QMimeData>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <utility>
 
 namespace stackplan {
 
@@ -57,16 +60,21 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
                     return;
                 if (const Connection *c = m_document->project().option(o)->connection(id))
                     addConnectionItem(*c);
+                spreadParallelArrows();
             });
     connect(ed, &ProjectEditor::connectionRemoved, this,
             [this, mine](const QString &o, const QString &id) {
-                if (mine(o))
-                    delete m_connections.take(id);
+                if (!mine(o))
+                    return;
+                delete m_connections.take(id);
+                spreadParallelArrows();
             });
     connect(ed, &ProjectEditor::connectionChanged, this,
             [this, mine](const QString &o, const QString &id) {
-                if (mine(o))
-                    refreshConnection(id);
+                if (!mine(o))
+                    return;
+                refreshConnection(id);
+                spreadParallelArrows();
             });
     connect(ed, &ProjectEditor::layoutChanged, this,
             [this, mine](const QString &o, const QStringList &ids) {
@@ -119,6 +127,7 @@ void DiagramScene::rebuild()
             addComponentItem(c, positionOf(*o, c.id));
         for (const auto &c : o->connections)
             addConnectionItem(c);
+        spreadParallelArrows();
     }
     m_syncing = false;
     setSceneRect(contentRect().adjusted(-2000, -2000, 2000, 2000));
@@ -174,6 +183,33 @@ void DiagramScene::refreshConnection(const QString &id)
     item->setVia(c->via.isEmpty() ? nullptr : m_components.value(c->via));
     item->setVisual(visualFor(*c));
     item->setToolTip(m_connectionBadges.value(id).tooltip);
+}
+
+void DiagramScene::spreadParallelArrows()
+{
+    // Direct arrows grouped by the unordered pair of boxes they join, in id order.
+    std::map<std::pair<QString, QString>, std::vector<ConnectionItem *>> pairs;
+    for (auto *item : std::as_const(m_connections)) {
+        if (item->viaItem() || !item->fromItem() || !item->toItem())
+            continue;
+        const QString &a = item->fromItem()->id();
+        const QString &b = item->toItem()->id();
+        pairs[a < b ? std::pair(a, b) : std::pair(b, a)].push_back(item);
+    }
+    constexpr double kGap = 18;        // pixels between side-by-side arrows
+    constexpr double kLabelStep = 0.2; // labels staggered along the arrows
+    for (auto &[pair, items] : pairs) {
+        std::sort(items.begin(), items.end(), [](const ConnectionItem *x, const ConnectionItem *y) {
+            return x->id() < y->id();
+        });
+        const double middle = (items.size() - 1) / 2.0;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const double shift = i - middle;
+            const double along = std::clamp(0.5 + shift * kLabelStep, 0.2, 0.8);
+            const bool forward = items[i]->fromItem()->id() == pair.first;
+            items[i]->setParallel(shift * kGap, forward ? along : 1 - along);
+        }
+    }
 }
 
 void DiagramScene::refreshPositions(const QStringList &ids)
@@ -384,7 +420,7 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
             continue;
         QPointF p = item->pos();
         if (m_snap)
-            p = QPointF(std::round(p.x() / kGrid) * kGrid, std::round(p.y() / kGrid) * kGrid);
+            p = QPointF(snappedToGrid(p.x()), snappedToGrid(p.y()));
         LayoutEntry e{p.x(), p.y(), false};
         if (o)
             if (const auto it = o->layout.find(id); it != o->layout.end())
@@ -399,6 +435,13 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
                 ids << id;
             return ids;
         }());
+}
+
+QPointF DiagramScene::dragPosition(const ComponentItem *item, const QPointF &proposed) const
+{
+    if (!m_snap || m_syncing || !m_pressPositions.count(item->id()))
+        return proposed;
+    return QPointF(snappedToGrid(proposed.x()), snappedToGrid(proposed.y()));
 }
 
 void DiagramScene::cancelConnectDrag()

@@ -52,6 +52,9 @@ public:
 
     // Called by ComponentItem when it moves, to keep its arrows attached.
     void componentItemMoved(ComponentItem *item);
+    // Where a box the user is dragging goes when the mouse proposes `proposed`: the nearest grid
+    // point while snapping is on, so the box moves in grid steps under the cursor.
+    QPointF dragPosition(const ComponentItem *item, const QPointF &proposed) const;
     // Rect of all boxes, for fit-to-view and exports.
     QRectF contentRect() const;
 
@@ -84,6 +87,7 @@ private:
     void refreshComponent(const QString &id);
     void refreshConnection(const QString &id);
     void refreshPositions(const QStringList &ids);
+    void spreadParallelArrows();
     BoxVisual visualFor(const Component &c) const;
     ConnectionVisual visualFor(const Connection &c) const;
     LayoutEntry positionOf(const Option &o, const QString &id) const;

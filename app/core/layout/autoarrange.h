@@ -2,6 +2,7 @@
 
 #include "model/project.h"
 
+#include <cmath>
 #include <map>
 
 namespace stackplan {
@@ -12,6 +13,12 @@ inline constexpr double kBoxHeight = 76;
 inline constexpr double kTierSpacing = 336; // left edge to left edge of adjacent tiers
 inline constexpr double kRowSpacing = 112;  // top to top within a tier
 inline constexpr double kGrid = 8;
+
+// The nearest grid point, for snapping boxes as they are placed or dragged.
+inline double snappedToGrid(double v)
+{
+    return std::round(v / kGrid) * kGrid;
+}
 
 // Left-to-right tier of a role: clients → edge/proxy and frontends → backends and workers →
 // data stores → external APIs.
