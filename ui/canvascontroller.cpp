@@ -1,6 +1,7 @@
 #include "canvascontroller.h"
 
 #include "canvas/componentitem.h"
+#include "canvas/connectionitem.h"
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
 #include "document.h"
@@ -13,7 +14,9 @@
 #include <QGuiApplication>
 #include <QMimeData>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace stackplan {
 
@@ -77,24 +80,45 @@ QString CanvasController::addComponentInView(Role role)
 
 QPointF CanvasController::freeSpotNear(const QPointF &topLeft) const
 {
-    QPointF p(snappedToGrid(topLeft.x()), snappedToGrid(topLeft.y()));
-    const Option *o = m_document->currentOption();
-    if (!o)
-        return p;
-    for (int attempt = 0; attempt < 64; ++attempt) {
+    const QPointF origin(snappedToGrid(topLeft.x()), snappedToGrid(topLeft.y()));
+    // Candidate spots around `topLeft`, nearest first (at equal distance: below before above,
+    // right before left), 128 px and half a row apart.
+    const auto steps = [](int n) {
+        std::vector<int> v{0};
+        for (int k = 1; k <= n; ++k)
+            v.insert(v.end(), {k, -k});
+        return v;
+    };
+    std::vector<QPointF> candidates;
+    for (const int j : steps(6))
+        for (const int i : steps(3))
+            candidates.emplace_back(origin + QPointF(i * kGrid * 16, j * kRowSpacing / 2));
+    std::stable_sort(candidates.begin(), candidates.end(), [&](const QPointF &a, const QPointF &b) {
+        return QLineF(origin, a).length() < QLineF(origin, b).length();
+    });
+    // What a spot would cover: a box there must not touch another box, and preferably no arrow
+    // either, so that nothing hides behind it.
+    auto blockedBy = [&](const QPointF &p, bool arrowsToo) {
         const QRectF wanted = QRectF(p, QSizeF(kBoxWidth, kBoxHeight)).adjusted(-16, -16, 16, 16);
-        bool clear = true;
-        for (const auto &c : o->components) {
-            const ComponentItem *item = m_scene->componentItem(c.id);
-            if (item && item->mapRectToScene(item->boxRect()).intersects(wanted)) {
-                clear = false;
-                break;
-            }
+        for (const QGraphicsItem *item : m_scene->items(wanted, Qt::IntersectsItemBoundingRect)) {
+            if (item->type() == ComponentItem::Type
+                && item->mapRectToScene(static_cast<const ComponentItem *>(item)->boxRect())
+                       .intersects(wanted))
+                return true;
+            if (arrowsToo && item->type() == ConnectionItem::Type
+                && item->mapToScene(item->shape()).intersects(wanted))
+                return true;
         }
-        if (clear)
-            return p;
+        return false;
+    };
+    for (const bool arrowsToo : {true, false})
+        for (const QPointF &p : candidates)
+            if (!blockedBy(p, arrowsToo))
+                return p;
+    // Crowded all around: the first free row below.
+    QPointF p = origin;
+    for (int attempt = 0; attempt < 64 && blockedBy(p, false); ++attempt)
         p.ry() += kRowSpacing;
-    }
     return p;
 }
 

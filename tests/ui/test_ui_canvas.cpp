@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "panels/palette.h"
 #include "profiles/catalogue.h"
+#include "screenshot.h"
 #include "uitest.h"
 
 #include <QAction>
@@ -28,6 +29,7 @@ class TestUiCanvas : public QObject
 private slots:
     void initTestCase() { m_catalogue = Catalogue::standard({}, false); }
     void clickingARoleInThePaletteAddsABoxInView();
+    void aClickedRoleLandsClearOfBoxesAndArrows();
     void droppingARoleAddsABoxWhereItIsDropped();
     void draggingABoxMovesItInOneUndoStep();
     void movesSnapToTheGrid();
@@ -99,6 +101,29 @@ void TestUiCanvas::clickingARoleInThePaletteAddsABoxInView()
     QVERIFY(!box(QStringLiteral("backend")).intersects(box(QStringLiteral("backend-2"))));
     QCOMPARE(w->document()->undoStack()->count(), 2);
     QCOMPARE(w->document()->undoStack()->undoText(), QStringLiteral("Add Backend 2"));
+}
+
+void TestUiCanvas::aClickedRoleLandsClearOfBoxesAndArrows()
+{
+    auto w = window(false);
+    QVERIFY(w);
+    w->canvas()->addComponent(Role::Backend, QPointF(-400, 0));
+    w->canvas()->addComponent(Role::Database, QPointF(400, 0));
+    Document *doc = w->document();
+    QVERIFY(doc->push(connectEdit(doc->project(), doc->currentOptionId(), QStringLiteral("backend"),
+                                  QStringLiteral("database"))));
+    w->view()->centerOn(QPointF(0, 0)); // the arrow runs through the middle of the view
+    const QString id = w->canvas()->addComponentInView(Role::Queue);
+    QCOMPARE(id, QStringLiteral("queue"));
+    // The centre spot (-120, -40) is on the arrow, and so are the spots half a row above and
+    // below; the nearest clear one is a full row below.
+    QCOMPARE(doc->currentOption()->layout.at(id), (LayoutEntry{-120, 72, false}));
+    auto *queue = w->scene()->componentItem(id);
+    auto *arrow = w->scene()->connectionItem(QStringLiteral("backend-to-database"));
+    QVERIFY(!arrow->shape().intersects(queue->mapRectToScene(queue->boxRect())));
+    QVERIFY(w->view()->viewport()->rect().contains(at(w->view(), centreOf(w->scene(), id))));
+    QTest::qWait(300);
+    saveScreenshot(w.get(), QStringLiteral("placed-clear-of-arrows"));
 }
 
 void TestUiCanvas::droppingARoleAddsABoxWhereItIsDropped()
