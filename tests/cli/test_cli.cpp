@@ -1,12 +1,17 @@
 // The CLI runs headless (no DISPLAY, no QT_QPA_PLATFORM) and prints stable output.
+#include "../examples_expected.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <algorithm>
 
 namespace {
 
@@ -67,6 +72,7 @@ private slots:
     void costTextGoldenExplainsEveryDollar();
     void costJsonCsvAndSweep();
     void costRejectsBadTraffic();
+    void examplesPrintWhatTheExampleTestsExpect();
 };
 
 void TestCli::infoPrintsTheExactSummary()
@@ -424,6 +430,66 @@ void TestCli::costRejectsBadTraffic()
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.err, QStringLiteral("stackplan cost: invalid traffic \"lots\" (use low, typical, "
                                    "high or a positive multiplier)\n"));
+}
+
+// The five bundled examples, through the CLI: `validate --all` and `cost --all` print, option by
+// option, the findings and totals that the engine test (core/test_examples.cpp) expects.
+void TestCli::examplesPrintWhatTheExampleTestsExpect()
+{
+    QMap<QString, QList<const expected::ExampleOption *>> byFile;
+    for (const auto &e : expected::exampleOptions())
+        byFile[QString::fromLatin1(e.file)] << &e;
+    QCOMPARE(byFile.size(), 5);
+    for (auto it = byFile.cbegin(); it != byFile.cend(); ++it) {
+        const QString path = QStringLiteral(STACKPLAN_SOURCE_DIR "/resources/examples/") + it.key();
+        const Run v = stackplan({QStringLiteral("validate"), path, QStringLiteral("--all"),
+                                 QStringLiteral("--format"), QStringLiteral("json"),
+                                 QStringLiteral("--no-user-profiles")});
+        QCOMPARE(v.err, QString());
+        QMap<QString, QStringList> printed; // option → "severity rule subjects"
+        for (const auto &f : QJsonDocument::fromJson(v.out.toUtf8())
+                                 .object()[QStringLiteral("findings")]
+                                 .toArray()) {
+            const QJsonObject o = f.toObject();
+            QStringList subjects;
+            for (const auto &sub : o[QStringLiteral("subjects")].toArray())
+                subjects << sub.toString();
+            printed[o[QStringLiteral("option")].toString()]
+                << QStringLiteral("%1 %2 %3")
+                       .arg(o[QStringLiteral("severity")].toString(),
+                            o[QStringLiteral("rule")].toString(), subjects.join(QLatin1Char(',')));
+        }
+        const Run c = stackplan({QStringLiteral("cost"), path, QStringLiteral("--all"),
+                                 QStringLiteral("--format"), QStringLiteral("json"),
+                                 QStringLiteral("--no-user-profiles")});
+        QCOMPARE(c.exitCode, 0);
+        QCOMPARE(c.err, QString());
+        QMap<QString, QJsonObject> bills;
+        for (const auto &b :
+             QJsonDocument::fromJson(c.out.toUtf8()).object()[QStringLiteral("bills")].toArray())
+            bills[b.toObject()[QStringLiteral("option")].toString()] = b.toObject();
+
+        QStringList options;
+        bool anyError = false;
+        for (const auto *e : it.value()) {
+            const QString option = QString::fromLatin1(e->option);
+            options << option;
+            if (printed.value(option) != e->findings)
+                qWarning().noquote() << it.key() << option << "prints" << printed.value(option);
+            QCOMPARE(printed.value(option), e->findings);
+            anyError
+                |= !e->findings.filter(QRegularExpression(QStringLiteral("^error "))).isEmpty();
+            QVERIFY2(bills.contains(option), qPrintable(option));
+            const double total = bills[option][QStringLiteral("total")].toDouble();
+            QVERIFY2(total >= e->low && total <= e->high,
+                     qPrintable(QStringLiteral("%1: %2").arg(option).arg(total)));
+            QCOMPARE(bills[option][QStringLiteral("unknown")].toInt(), e->unknown);
+        }
+        std::sort(options.begin(), options.end());
+        QStringList billed = bills.keys(); // every option of the file is expected, none left out
+        QCOMPARE(billed, options);
+        QCOMPARE(v.exitCode, anyError ? 1 : 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,0 +1,149 @@
+// What each bundled example (the five seed decisions in ../shared/seeds) must show, option by
+// option: the exact findings and the typical-traffic bill. Shared by the engine test
+// (core/test_examples.cpp) and the CLI test (cli/test_cli.cpp), so `stackplan validate --all` and
+// `stackplan cost --all` are held to the same expectations as the engine.
+#pragma once
+
+#include <QStringList>
+
+#include <vector>
+
+namespace expected {
+
+struct ExampleOption {
+    const char *file;
+    const char *option;
+    QStringList findings; // "severity rule subjects", sorted worst first
+    double low;           // the typical-traffic total (known part) lies in [low, high]
+    double high;
+    int unknown; // lines with an unknown amount
+};
+
+inline const std::vector<ExampleOption> &exampleOptions()
+{
+    static const std::vector<ExampleOption> rows{
+        // ---- 000 Allogator
+        // "Cloudflare Workers run JavaScript/TypeScript … No Python runtime support" →
+        // runtime.language; "Workers have 128MB memory limit" → limit.memory (512 MB); "10ms CPU
+        // time limit" on Free → limit.cpu-time (200 ms); "10MB compressed size limit … dependencies
+        // exceed 100MB" → limit.artifact-size (150 MB against the current 64 MiB, limits page
+        // 2026). "PostgreSQL drivers won't work" is outdated (TCP connect() + Postgres.js/pg work,
+        // Hyperdrive pools): what remains is connection.pooling on the direct connection. Bill:
+        // frontend static assets $0; Workers Free requests $0; Supabase Pro $25 fee + Micro 730 h ×
+        // $0.01344 = $9.81 minus the $10 credit (capped at $9.81) → $25.00.
+        {"allogator.stackplan.json",
+         "all-workers",
+         {"error limit.artifact-size backend", "error limit.cpu-time backend",
+          "error limit.memory backend", "error runtime.language backend",
+          "warning connection.pooling backend-to-database"},
+         24.995,
+         25.005,
+         0},
+        // The document's recommendation passes. Cloud Run: 100,000 × 2.5 s × 1 vCPU = 250,000
+        // vCPU-s, minus 180,000 free = 70,000 × $0.000024 = $1.68; 125,000 GiB-s and 100,000
+        // requests are within the free tier; 4 GB of egress beyond the free GiB at an unknown
+        // price; Supabase $25.00 → ≥ $26.68 (1 unknown), at the low end of the document's
+        // "$30-80/month".
+        {"allogator.stackplan.json", "hybrid", {}, 26.675, 26.685, 1},
+        // The rewrite passes. $5 Workers Paid; requests, CPU and D1 within the allowances; Workers
+        // AI 3,000,000 neurons − 300,000 free (10,000/day × 30) = 2,700,000 × $0.011/1,000 =
+        // $29.70.
+        {"allogator.stackplan.json", "edge-rewrite", {}, 34.695, 34.705, 0},
+
+        // ---- 001 FastAPI with /ws, BAML, code execution
+        // "WebSocket support requires Durable Objects" → feature.websockets (via Durable Objects,
+        // none connected); "No file system access" → feature.filesystem (code execution writes
+        // files). Bill: $5 Workers Paid + Supabase $25.00 = $30.00.
+        {"fastapi-websockets-baml.stackplan.json",
+         "rewrite-workers",
+         {"error feature.filesystem api", "error feature.websockets api"},
+         29.995,
+         30.005,
+         0},
+        // Option 2 on Railway passes. Hobby $5 fee; 1 GB × $10 + 0.25 vCPU × $20 + 10 GB × $0.05 =
+        // $15.50 of usage, minus the $5 included usage → $15.50; Supabase $25.00 → $40.50.
+        {"fastapi-websockets-baml.stackplan.json", "proxy-railway", {}, 40.495, 40.505, 0},
+        // On Render: Standard $25 + 10 GB × $15/100 GB = $1.50; Supabase $25.00 → $51.50.
+        {"fastapi-websockets-baml.stackplan.json", "proxy-render", {}, 51.495, 51.505, 0},
+        // On Fly.io: one shared-cpu-1x 1 GB Machine all month $5.70 + 10 GB × $0.02; Supabase →
+        // $30.90.
+        {"fastapi-websockets-baml.stackplan.json", "proxy-fly", {}, 30.895, 30.905, 0},
+        // Option 3: "you'd still need the Python backend for WebSocket connections, AI processing,
+        // code execution" — it has no home here: binding.missing. Bill: Supabase $25.00 only.
+        {"fastapi-websockets-baml.stackplan.json",
+         "workers-supabase-only",
+         {"info binding.missing python-backend"},
+         24.995,
+         25.005,
+         0},
+
+        // ---- 002 Containers starter
+        // Both pass. Containers need Workers Paid, which the router's plan provides. Bill: $5 fee;
+        // the basic container (1/4 vCPU, 1 GiB, 4 GB) runs 50,000 × 5 s = 250,000 s: 250,000 GiB-s
+        // − 90,000 free = 160,000 × $0.0000025 = $0.40; 62,500 vCPU-s − 22,500 free = 40,000 ×
+        // $0.00002 = $0.80; 1,000,000 GB-s of disk − 720,000 = 280,000 × $0.00000007 = $0.0196 →
+        // $6.22.
+        {"cloudflare-containers-starter.stackplan.json",
+         "cloudflare-containers",
+         {},
+         6.215,
+         6.225,
+         0},
+        // One always-on 1 GB Fly.io Machine $5.70 + 4 GB × $0.02 = $5.78.
+        {"cloudflare-containers-starter.stackplan.json", "monolith", {}, 5.775, 5.785, 0},
+
+        // ---- 003 InKCre Core on Python Workers
+        // "APScheduler disabled in Workers (not supported) … use Cron Triggers" →
+        // feature.background-jobs; psycopg2-binary is a C extension with no PyEmscripten build →
+        // runtime.packages (numpy is not reported: Python Workers load Pyodide's bundled packages,
+        // numpy included — packages page, updated 2026-09-07). PostgreSQL's host is not given →
+        // binding.missing. Bill: $5 Workers Paid; requests, CPU, KV and 200,000 neurons (< 300,000
+        // free) within the allowances; Hyperdrive on Paid is unlimited → $5.00.
+        {"inkcre-python-workers.stackplan.json",
+         "python-workers",
+         {"error feature.background-jobs core", "error runtime.packages core",
+          "info binding.missing postgres"},
+         4.995,
+         5.005,
+         0},
+        // Traditional: Render Standard $25 + 1 GB × $0.15 → $25.15.
+        {"inkcre-python-workers.stackplan.json",
+         "traditional",
+         {"info binding.missing postgres"},
+         25.145,
+         25.155,
+         0},
+
+        // ---- 004 FLRTS migration (targets: p50 < 100 ms, p95 < 300 ms, 99.9 %)
+        // None of the current services publishes an SLA in our sources: availability unknown. Bill:
+        // Render Standard $25 + 10 GB × $0.15 = $26.50; Upstash Redis 2,200,000 commands ×
+        // $0.20/100,000 = $4.40; Upstash Vector 220,000 operations × $0.40/100,000 = $0.88; S3 20
+        // GB × $0.023 = $0.46 plus requests at unverified prices (2 unknown); Supabase $25.00;
+        // Neo4j Aura 1 GB × $65 → ≥ $122.24.
+        {"flrts-cloudflare-migration.stackplan.json",
+         "before",
+         {"info slo.availability backend,redis,vector,media,supabase,neo4j"},
+         122.235,
+         122.245,
+         2},
+        // "Cold start: Not applicable (containers stay warm)" — Containers scale to zero and start
+        // in 2-3 s (Containers FAQ) → slo.latency against p95 300 ms. Telegram → Worker → R2: 99.99
+        // % × 99.9 % = 99.89 % < 99.9 % → slo.availability; other paths unknown (info). Bill: $5
+        // fee; standard-1 (1/2 vCPU, 4 GiB, 8 GB) runs 200,000 × 0.3 s = 60,000 s: 240,000 GiB-s −
+        // 90,000 = 150,000 × $0.0000025 = $0.375; 30,000 vCPU-s − 22,500 = 7,500 × $0.00002 =
+        // $0.15; disk within; Vectorize 307,200,000 queried dims − 50 M = 257.2 M × $0.01/M =
+        // $2.572 and 153.6 M stored − 10 M = 143.6 M × $0.05/100 M = $0.0718; R2 (20 − 10) GB ×
+        // $0.015 = $0.15; KV within; Supabase $25.00; Neo4j $65 → $98.32, about 20 % less than the
+        // $122.24 before — not the story's 40 %.
+        {"flrts-cloudflare-migration.stackplan.json",
+         "after",
+         {"error slo.availability router,media", "warning slo.latency backend",
+          "info slo.availability mini-app,backend,kv,vector,supabase,neo4j"},
+         98.31,
+         98.325,
+         0},
+    };
+    return rows;
+}
+
+} // namespace expected
