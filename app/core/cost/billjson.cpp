@@ -1,29 +1,14 @@
 #include "cost/billjson.h"
 
+#include "io/jsonwrite.h"
+
 #include <cmath>
 
 namespace stackplan {
 
-using ojson = nlohmann::ordered_json;
+using namespace jsonwrite;
 
 namespace {
-
-std::string s(const QString &q)
-{
-    return q.toStdString();
-}
-
-ojson num(double v)
-{
-    if (std::floor(v) == v && std::fabs(v) < 9.0e15)
-        return ojson(static_cast<std::int64_t>(v));
-    return ojson(v);
-}
-
-ojson opt(const std::optional<double> &v)
-{
-    return v ? num(*v) : ojson(nullptr);
-}
 
 ojson money(const std::optional<double> &v)
 {
@@ -34,18 +19,19 @@ ojson money(const std::optional<double> &v)
 ojson lineJson(const BillLine &l)
 {
     ojson o = ojson::object();
-    o["usage"] = s(l.usage);
-    o["description"] = s(l.description);
-    o["quantity"] = opt(l.quantity);
+    o["usage"] = str(l.usage);
+    o["description"] = str(l.description);
+    o["quantity"] = num(l.quantity);
     o["included"] = num(l.included);
-    o["billable"] = opt(l.billable);
-    o["unit_price"] = opt(l.unitPrice);
+    o["billable"] = num(l.billable);
+    o["unit_price"] = num(l.unitPrice);
     o["per"] = num(l.per);
     o["amount"] = money(l.amount);
-    o["source"] = s(l.source);
-    o["checked"] = l.checked.isValid() ? ojson(s(l.checked.toString(Qt::ISODate))) : ojson(nullptr);
+    o["source"] = str(l.source);
+    o["checked"]
+        = l.checked.isValid() ? ojson(str(l.checked.toString(Qt::ISODate))) : ojson(nullptr);
     if (!l.note.isEmpty())
-        o["note"] = s(l.note);
+        o["note"] = str(l.note);
     return o;
 }
 
@@ -71,21 +57,21 @@ QByteArray csvNumber(const std::optional<double> &v)
 ojson billToJson(const Bill &bill, const Project &project)
 {
     ojson o = ojson::object();
-    o["option"] = s(bill.option);
+    o["option"] = str(bill.option);
     if (const Option *opt = project.option(bill.option))
-        o["name"] = s(opt->name);
+        o["name"] = str(opt->name);
     o["multiplier"] = num(bill.multiplier);
     o["total"] = money(bill.total);
     o["unknown"] = bill.unknown;
-    o["total_text"] = s(bill.totalText());
+    o["total_text"] = str(bill.totalText());
     ojson comps = ojson::array();
     for (const auto &c : bill.components) {
         ojson e = ojson::object();
-        e["id"] = s(c.component);
-        e["name"] = s(c.name);
-        e["binding"] = {{"profile", s(c.binding.profile)},
-                        {"plan", s(c.binding.plan)},
-                        {"instance", s(c.binding.instance)}};
+        e["id"] = str(c.component);
+        e["name"] = str(c.name);
+        e["binding"] = {{"profile", str(c.binding.profile)},
+                        {"plan", str(c.binding.plan)},
+                        {"instance", str(c.binding.instance)}};
         e["known"] = money(c.known);
         e["unknown"] = c.unknown;
         ojson lines = ojson::array();
@@ -112,7 +98,7 @@ ojson sweepToJson(const Sweep &sweep)
     ojson series = ojson::array();
     for (const auto &sr : sweep.series) {
         ojson e = ojson::object();
-        e["option"] = s(sr.option);
+        e["option"] = str(sr.option);
         ojson totals = ojson::array();
         for (const double t : sr.totals)
             totals.push_back(money(t));
@@ -123,16 +109,16 @@ ojson sweepToJson(const Sweep &sweep)
     o["series"] = std::move(series);
     ojson bps = ojson::array();
     for (const auto &b : sweep.breakpoints)
-        bps.push_back({{"option", s(b.option)},
-                       {"component", s(b.component)},
+        bps.push_back({{"option", str(b.option)},
+                       {"component", str(b.component)},
                        {"multiplier", b.multiplier},
-                       {"kind", s(b.kind)},
-                       {"description", s(b.description)}});
+                       {"kind", str(b.kind)},
+                       {"description", str(b.description)}});
     o["breakpoints"] = std::move(bps);
     ojson xs = ojson::array();
     for (const auto &c : sweep.crossovers)
-        xs.push_back({{"cheaper_below", s(c.cheaperBelow)},
-                      {"cheaper_above", s(c.cheaperAbove)},
+        xs.push_back({{"cheaper_below", str(c.cheaperBelow)},
+                      {"cheaper_above", str(c.cheaperAbove)},
                       {"multiplier", c.multiplier},
                       {"total", money(c.total)}});
     o["crossovers"] = std::move(xs);

@@ -1,6 +1,7 @@
 #include "io/projectfile.h"
 
 #include "io/jsonlocator.h"
+#include "io/jsonwrite.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -520,25 +521,9 @@ private:
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-ojson num(double v)
-{
-    if (std::floor(v) == v && std::fabs(v) < 9.0e15)
-        return ojson(static_cast<std::int64_t>(v));
-    return ojson(v);
-}
-
-std::string str(const QString &s)
-{
-    return s.toStdString();
-}
-
-ojson strings(const QStringList &list)
-{
-    ojson a = ojson::array();
-    for (const auto &s : list)
-        a.push_back(str(s));
-    return a;
-}
+using jsonwrite::num;
+using jsonwrite::str;
+using jsonwrite::strings;
 
 void putNum(ojson &o, const char *key, const std::optional<double> &v)
 {

@@ -1,41 +1,20 @@
 #include "profiles/profilejson.h"
 
+#include "io/jsonwrite.h"
 #include "util/format.h"
-
-#include <cmath>
 
 namespace stackplan {
 
-using ojson = nlohmann::ordered_json;
+using namespace jsonwrite;
 
 namespace {
 
-std::string s(const QString &q)
-{
-    return q.toStdString();
-}
-
-ojson num(double v)
-{
-    if (std::floor(v) == v && std::fabs(v) < 9.0e15)
-        return ojson(static_cast<std::int64_t>(v));
-    return ojson(v);
-}
-
-ojson list(const QStringList &l)
-{
-    ojson a = ojson::array();
-    for (const auto &x : l)
-        a.push_back(s(x));
-    return a;
-}
-
 void putFact(ojson &o, const Fact &f, const QDate &today)
 {
-    o["source"] = s(f.source);
-    o["checked"] = s(f.checked.toString(Qt::ISODate));
+    o["source"] = str(f.source);
+    o["checked"] = str(f.checked.toString(Qt::ISODate));
     if (!f.note.isEmpty())
-        o["note"] = s(f.note);
+        o["note"] = str(f.note);
     o["stale"] = f.isStale(today);
 }
 
@@ -50,7 +29,7 @@ ojson limitsJson(const Limits &limits, const QDate &today)
         if (const auto *info = limitKeyInfo(key))
             e["unit"] = info->unit;
         putFact(e, l.fact, today);
-        o[s(key)] = std::move(e);
+        o[str(key)] = std::move(e);
     }
     return o;
 }
@@ -60,7 +39,7 @@ ojson metersJson(const std::vector<Meter> &meters, const QDate &today)
     ojson a = ojson::array();
     for (const auto &m : meters) {
         ojson e = ojson::object();
-        e["usage"] = s(m.usage);
+        e["usage"] = str(m.usage);
         if (m.price)
             e["price"] = num(*m.price);
         else if (m.tiers.empty())
@@ -69,7 +48,7 @@ ojson metersJson(const std::vector<Meter> &meters, const QDate &today)
         e["included"] = num(m.included);
         e["period"] = m.includedPerDay ? "day" : "month";
         if (!m.basis.isEmpty())
-            e["basis"] = s(m.basis);
+            e["basis"] = str(m.basis);
         if (m.memoryMb)
             e["memory_mb"] = num(*m.memoryMb);
         if (m.mbPerGb != 1024)
@@ -96,12 +75,12 @@ ojson capValue(const T &v);
 template<>
 ojson capValue(const QStringList &v)
 {
-    return list(v);
+    return strings(v);
 }
 template<>
 ojson capValue(const QString &v)
 {
-    return s(v);
+    return str(v);
 }
 template<>
 ojson capValue(const bool &v)
@@ -138,17 +117,17 @@ ojson capabilitiesToJson(const Capabilities &c, const QDate &today)
         if (!cap)
             return;
         ojson e = ojson::object();
-        e["value"] = s(cap->value.value);
+        e["value"] = str(cap->value.value);
         if (!cap->value.via.isEmpty())
-            e["via"] = s(cap->value.via);
+            e["via"] = str(cap->value.via);
         putFact(e, cap->fact, today);
         o[key] = std::move(e);
     };
     put("runtimes", c.runtimes);
     if (c.packages) {
         ojson e = ojson::object();
-        e["value"] = s(c.packages->value.mode);
-        e["unsupported"] = list(c.packages->value.unsupported);
+        e["value"] = str(c.packages->value.mode);
+        e["unsupported"] = strings(c.packages->value.unsupported);
         putFact(e, c.packages->fact, today);
         o["packages"] = std::move(e);
     }
@@ -182,43 +161,43 @@ ojson capabilitiesToJson(const Capabilities &c, const QDate &today)
 ojson profileToJson(const Profile &p, const QDate &today)
 {
     ojson o = ojson::object();
-    o["id"] = s(p.id);
-    o["name"] = s(p.name);
-    o["vendor"] = s(p.vendor);
-    o["category"] = s(p.category);
+    o["id"] = str(p.id);
+    o["name"] = str(p.name);
+    o["vendor"] = str(p.vendor);
+    o["category"] = str(p.category);
     ojson roles = ojson::array();
     for (const auto r : p.roles)
-        roles.push_back(s(roleId(r)));
+        roles.push_back(str(roleId(r)));
     o["roles"] = std::move(roles);
-    o["docs"] = s(p.docs);
-    o["account"] = s(p.account);
+    o["docs"] = str(p.docs);
+    o["account"] = str(p.account);
     if (!p.color.isEmpty())
-        o["color"] = s(p.color);
+        o["color"] = str(p.color);
     if (!p.description.isEmpty())
-        o["description"] = s(p.description);
-    o["notes"] = list(p.notes);
-    o["origin"] = s(p.origin);
+        o["description"] = str(p.description);
+    o["notes"] = strings(p.notes);
+    o["origin"] = str(p.origin);
     o["capabilities"] = capabilitiesToJson(p.capabilities, today);
     o["limits"] = limitsJson(p.limits, today);
     ojson plans = ojson::array();
     for (const auto &plan : p.plans) {
         ojson e = ojson::object();
-        e["id"] = s(plan.id);
-        e["name"] = s(plan.name);
+        e["id"] = str(plan.id);
+        e["name"] = str(plan.name);
         if (!plan.description.isEmpty())
-            e["description"] = s(plan.description);
-        e["requires"] = list(plan.requiredFees);
+            e["description"] = str(plan.description);
+        e["requires"] = strings(plan.requiredFees);
         if (plan.fee) {
             ojson f = ojson::object();
             f["amount"] = num(plan.fee->amount);
-            f["key"] = s(plan.fee->key);
+            f["key"] = str(plan.fee->key);
             putFact(f, plan.fee->fact, today);
             e["fee"] = std::move(f);
         }
         if (plan.credits) {
             ojson c = ojson::object();
             c["amount"] = num(plan.credits->amount);
-            c["applies_to"] = list(plan.credits->appliesTo);
+            c["applies_to"] = strings(plan.credits->appliesTo);
             putFact(c, plan.credits->fact, today);
             e["credits"] = std::move(c);
         }
@@ -228,10 +207,10 @@ ojson profileToJson(const Profile &p, const QDate &today)
         ojson instances = ojson::array();
         for (const auto &i : plan.instances) {
             ojson ie = ojson::object();
-            ie["id"] = s(i.id);
-            ie["name"] = s(i.name);
+            ie["id"] = str(i.id);
+            ie["name"] = str(i.name);
             if (!i.description.isEmpty())
-                ie["description"] = s(i.description);
+                ie["description"] = str(i.description);
             ie["limits"] = limitsJson(i.limits, today);
             ie["meters"] = metersJson(i.meters, today);
             instances.push_back(std::move(ie));

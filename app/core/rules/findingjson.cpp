@@ -1,28 +1,15 @@
 #include "rules/findingjson.h"
 
 #include "io/jsonlocator.h"
+#include "io/jsonwrite.h"
 #include "model/project.h"
 #include "rules/validate.h"
 
-#include <cmath>
-
 namespace stackplan {
 
-using ojson = nlohmann::ordered_json;
+using namespace jsonwrite;
 
 namespace {
-
-std::string s(const QString &q)
-{
-    return q.toStdString();
-}
-
-ojson num(double v)
-{
-    if (std::floor(v) == v && std::fabs(v) < 9.0e15)
-        return ojson(static_cast<std::int64_t>(v));
-    return ojson(v);
-}
 
 ojson countsJson(const FindingCounts &c)
 {
@@ -38,22 +25,20 @@ ojson countsJson(const FindingCounts &c)
 ojson findingToJson(const Finding &f)
 {
     ojson o = ojson::object();
-    o["rule"] = s(f.rule);
-    o["severity"] = s(severityId(f.severity));
-    o["option"] = s(f.option);
-    ojson subjects = ojson::array();
-    for (const auto &id : f.subjects)
-        subjects.push_back(s(id));
-    o["subjects"] = std::move(subjects);
-    o["message"] = s(f.message);
-    o["actual"] = f.actual ? num(*f.actual) : ojson(nullptr);
-    o["limit"] = f.limit ? num(*f.limit) : ojson(nullptr);
-    o["unit"] = f.unit.isEmpty() ? ojson(nullptr) : ojson(s(f.unit));
-    o["source"] = f.source.isEmpty() ? ojson(nullptr) : ojson(s(f.source));
-    o["checked"] = f.checked.isValid() ? ojson(s(f.checked.toString(Qt::ISODate))) : ojson(nullptr);
+    o["rule"] = str(f.rule);
+    o["severity"] = str(severityId(f.severity));
+    o["option"] = str(f.option);
+    o["subjects"] = strings(f.subjects);
+    o["message"] = str(f.message);
+    o["actual"] = num(f.actual);
+    o["limit"] = num(f.limit);
+    o["unit"] = f.unit.isEmpty() ? ojson(nullptr) : ojson(str(f.unit));
+    o["source"] = f.source.isEmpty() ? ojson(nullptr) : ojson(str(f.source));
+    o["checked"]
+        = f.checked.isValid() ? ojson(str(f.checked.toString(Qt::ISODate))) : ojson(nullptr);
     ojson fixes = ojson::array();
     for (const auto &fix : f.fixes)
-        fixes.push_back(s(fix.label));
+        fixes.push_back(str(fix.label));
     o["fixes"] = std::move(fixes);
     return o;
 }
@@ -64,12 +49,9 @@ ojson findingsToJson(const std::vector<Finding> &findings, const Project &projec
     ojson o = ojson::object();
     o["format"] = "stackplan-findings";
     o["version"] = 1;
-    o["file"] = s(file);
-    o["project"] = s(project.name);
-    ojson options = ojson::array();
-    for (const auto &id : optionIds)
-        options.push_back(s(id));
-    o["options"] = std::move(options);
+    o["file"] = str(file);
+    o["project"] = str(project.name);
+    o["options"] = strings(optionIds);
     o["counts"] = countsJson(countFindings(findings));
     ojson list = ojson::array();
     for (const auto &f : findings)
@@ -99,13 +81,13 @@ ojson findingsToSarif(const std::vector<Finding> &findings, const Project &proje
     ojson results = ojson::array();
     for (const auto &f : findings) {
         ojson result = ojson::object();
-        result["ruleId"] = s(f.rule);
+        result["ruleId"] = str(f.rule);
         if (const auto it = ruleIndex.find(f.rule); it != ruleIndex.end())
             result["ruleIndex"] = it->second;
         result["level"] = f.severity == Severity::Error     ? "error"
                           : f.severity == Severity::Warning ? "warning"
                                                             : "note";
-        result["message"] = {{"text", s(f.message)}};
+        result["message"] = {{"text", str(f.message)}};
         // Locate the first subject in the project file: a component or a connection.
         int line = 1;
         const int optionIndex = project.optionIndex(f.option);
@@ -124,11 +106,11 @@ ojson findingsToSarif(const std::vector<Finding> &findings, const Project &proje
         }
         ojson location = ojson::object();
         location["physicalLocation"]
-            = {{"artifactLocation", {{"uri", s(file)}}}, {"region", {{"startLine", line}}}};
+            = {{"artifactLocation", {{"uri", str(file)}}}, {"region", {{"startLine", line}}}};
         ojson logical = ojson::array();
         for (const auto &id : f.subjects)
-            logical.push_back({{"name", s(id)},
-                               {"fullyQualifiedName", s(f.option + QLatin1Char('/') + id)},
+            logical.push_back({{"name", str(id)},
+                               {"fullyQualifiedName", str(f.option + QLatin1Char('/') + id)},
                                {"kind", "object"}});
         location["logicalLocations"] = std::move(logical);
         result["locations"] = ojson::array({location});
@@ -141,12 +123,12 @@ ojson findingsToSarif(const std::vector<Finding> &findings, const Project &proje
     }
     ojson driver = ojson::object();
     driver["name"] = "stackplan";
-    driver["version"] = s(version);
+    driver["version"] = str(version);
     driver["informationUri"] = "https://stackplan.invalid/docs/validation";
     driver["rules"] = std::move(rules);
     ojson run = ojson::object();
     run["tool"] = {{"driver", std::move(driver)}};
-    run["artifacts"] = ojson::array({{{"location", {{"uri", s(file)}}}}});
+    run["artifacts"] = ojson::array({{{"location", {{"uri", str(file)}}}}});
     run["results"] = std::move(results);
     ojson sarif = ojson::object();
     sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
