@@ -104,4 +104,19 @@ std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args
     return std::nullopt;
 }
 
+std::optional<QString> chosenFormat(const QCommandLineParser &parser, const QStringList &formats,
+                                    const char *command, QTextStream &err)
+{
+    const QString format = parser.value(QStringLiteral("format"));
+    if (formats.contains(format))
+        return format;
+    const QString choices = formats.size() < 2
+                                ? formats.join(QString())
+                                : formats.mid(0, formats.size() - 1).join(QStringLiteral(", "))
+                                      + QStringLiteral(" or ") + formats.last();
+    err << "stackplan " << command << ": unknown format \"" << format << "\" (use " << choices
+        << ")" << Qt::endl;
+    return std::nullopt;
+}
+
 } // namespace stackplan::cli

@@ -20,6 +20,10 @@ std::optional<Project> loadProject(const QString &path, QTextStream &err);
 // Parses; on --help prints help to `out` and returns 0; on error prints to `err` and returns 2.
 std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args, QTextStream &out,
                              QTextStream &err);
+// The --format value when it is one of `formats`; otherwise prints "stackplan COMMAND: unknown
+// format …" to `err` and returns nothing (exit code 2).
+std::optional<QString> chosenFormat(const QCommandLineParser &parser, const QStringList &formats,
+                                    const char *command, QTextStream &err);
 
 int runInfo(const QStringList &args, QTextStream &out, QTextStream &err);
 // --option NAME (repeatable) / --all; default the baseline.

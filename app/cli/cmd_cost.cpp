@@ -68,13 +68,10 @@ int runCost(const QStringList &args, QTextStream &out, QTextStream &err)
     addProfilesOption(parser);
     if (const auto rc = parseArgs(parser, args, out, err))
         return *rc;
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("json")
-        && format != QLatin1String("csv")) {
-        err << "stackplan cost: unknown format \"" << format << "\" (use text, json or csv)"
-            << Qt::endl;
+    const auto chosen = chosenFormat(parser, {"text", "json", "csv"}, "cost", err);
+    if (!chosen)
         return 2;
-    }
+    const QString format = *chosen;
     if (parser.positionalArguments().size() != 1) {
         err << "usage: stackplan cost FILE [--option NAME | --all] [--traffic "
                "low|typical|high|<multiplier>] "

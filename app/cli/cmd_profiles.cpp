@@ -109,12 +109,10 @@ int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err)
     addProfilesOption(parser);
     if (const auto rc = parseArgs(parser, args, out, err))
         return *rc;
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("json")) {
-        err << "stackplan profiles: unknown format \"" << format << "\" (use text or json)"
-            << Qt::endl;
+    const auto chosen = chosenFormat(parser, {"text", "json"}, "profiles", err);
+    if (!chosen)
         return 2;
-    }
+    const QString format = *chosen;
     const QStringList pos = parser.positionalArguments();
     if (!(pos.isEmpty() || (pos.size() == 2 && pos[0] == QLatin1String("show")))) {
         err << "usage: stackplan profiles [show ID] [--format text|json]" << Qt::endl;

@@ -67,13 +67,10 @@ int runValidate(const QStringList &args, QTextStream &out, QTextStream &err)
     addProfilesOption(parser);
     if (const auto rc = parseArgs(parser, args, out, err))
         return *rc;
-    const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("text") && format != QLatin1String("json")
-        && format != QLatin1String("sarif")) {
-        err << "stackplan validate: unknown format \"" << format << "\" (use text, json or sarif)"
-            << Qt::endl;
+    const auto chosen = chosenFormat(parser, {"text", "json", "sarif"}, "validate", err);
+    if (!chosen)
         return 2;
-    }
+    const QString format = *chosen;
     if (parser.positionalArguments().size() != 1) {
         err << "usage: stackplan validate FILE [--option NAME | --all] [--format text|json|sarif]"
             << Qt::endl;
@@ -151,7 +148,10 @@ int runRules(const QStringList &args, QTextStream &out, QTextStream &err)
                       QStringLiteral("format"), QStringLiteral("text")});
     if (const auto rc = parseArgs(parser, args, out, err))
         return *rc;
-    const QString format = parser.value(QStringLiteral("format"));
+    const auto chosen = chosenFormat(parser, {"text", "json", "markdown"}, "rules", err);
+    if (!chosen)
+        return 2;
+    const QString format = *chosen;
     if (format == QLatin1String("json")) {
         nlohmann::ordered_json list = nlohmann::ordered_json::array();
         for (const auto &r : ruleCatalogue())
@@ -165,15 +165,11 @@ int runRules(const QStringList &args, QTextStream &out, QTextStream &err)
         for (const auto &r : ruleCatalogue())
             out << "| `" << r.id << "` | " << severityId(r.severity) << " | **" << r.title << ".** "
                 << r.explanation << " |\n";
-    } else if (format == QLatin1String("text")) {
+    } else {
         for (const auto &r : ruleCatalogue())
             out << QString::fromLatin1(r.id).leftJustified(28)
                 << severityId(r.severity).leftJustified(9) << r.title << "\n    " << r.explanation
                 << "\n";
-    } else {
-        err << "stackplan rules: unknown format \"" << format << "\" (use text, json or markdown)"
-            << Qt::endl;
-        return 2;
     }
     out.flush();
     return 0;

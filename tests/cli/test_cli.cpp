@@ -73,6 +73,8 @@ private slots:
     void costJsonCsvAndSweep();
     void costRejectsBadTraffic();
     void examplesPrintWhatTheExampleTestsExpect();
+    void unknownFormatIsABadInput_data();
+    void unknownFormatIsABadInput();
 };
 
 void TestCli::infoPrintsTheExactSummary()
@@ -490,6 +492,37 @@ void TestCli::examplesPrintWhatTheExampleTestsExpect()
         QCOMPARE(billed, options);
         QCOMPARE(v.exitCode, anyError ? 1 : 0);
     }
+}
+
+void TestCli::unknownFormatIsABadInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("cost") << QStringList{QStringLiteral("cost"), kExample,
+                                         QStringLiteral("--no-user-profiles")}
+                          << QStringLiteral("stackplan cost: unknown format \"yaml\" (use text, "
+                                            "json or csv)\n");
+    QTest::newRow("validate") << QStringList{QStringLiteral("validate"), kExample,
+                                             QStringLiteral("--no-user-profiles")}
+                              << QStringLiteral("stackplan validate: unknown format \"yaml\" (use "
+                                                "text, json or sarif)\n");
+    QTest::newRow("rules") << QStringList{QStringLiteral("rules")}
+                           << QStringLiteral("stackplan rules: unknown format \"yaml\" (use text, "
+                                             "json or markdown)\n");
+    QTest::newRow("profiles") << QStringList{QStringLiteral("profiles"),
+                                             QStringLiteral("--no-user-profiles")}
+                              << QStringLiteral("stackplan profiles: unknown format \"yaml\" (use "
+                                                "text or json)\n");
+}
+
+void TestCli::unknownFormatIsABadInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = stackplan(args + QStringList{QStringLiteral("--format"), QStringLiteral("yaml")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err, message);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
