@@ -1,6 +1,7 @@
 // The bill engine: one data-driven row per meter kind (at an allowance, one unit above, tier
 // edges, daily allowances), account fees once, credits, unknown prices, sweeps and crossovers,
 // and worked examples published by vendors.
+#include "../testcatalogue.h"
 #include "cost/bill.h"
 #include "cost/sweep.h"
 #include "io/projectfile.h"
@@ -17,18 +18,6 @@ Q_DECLARE_METATYPE(Setup)
 Q_DECLARE_METATYPE(std::function<void(stackplan::Option &)>)
 
 namespace {
-
-const Catalogue &catalogue()
-{
-    static const Catalogue c = [] {
-        Catalogue cat;
-        cat.addBundled();
-        cat.addDirectory(QStringLiteral(STACKPLAN_TEST_DATA "/profiles-test"));
-        cat.finish();
-        return cat;
-    }();
-    return c;
-}
 
 Project oneComponent(const Binding &binding, const Setup &setup)
 {
@@ -198,7 +187,7 @@ void TestCost::meterKinds()
     QFETCH(double, included);
     QFETCH(double, amount);
     const Project p = oneComponent(Binding{QStringLiteral("test-priced"), plan, {}}, setup);
-    const Bill b = computeBill(p, p.options[0], catalogue(), multiplier);
+    const Bill b = computeBill(p, p.options[0], testCatalogue(), multiplier);
     const BillLine *l = lineOf(b, QStringLiteral("c"), usage);
     QVERIFY2(l, qPrintable(usage));
     QVERIFY(l->quantity);
@@ -221,18 +210,18 @@ void TestCost::unknownPricesAreNeverASilentZero()
                 = 10; // 15,000 GB-s − 100: 1,000 × $0.01 + 13,900 × $0.005 = $79.50
             c.traffic.writesPerMonth = 10;
         });
-    Bill b = computeBill(p, p.options[0], catalogue(), 1);
+    Bill b = computeBill(p, p.options[0], testCatalogue(), 1);
     QCOMPARE(b.unknown, 1);
     QVERIFY(!lineOf(b, QStringLiteral("c"), QStringLiteral("writes"))->amount);
     QCOMPARE(b.totalText(), QStringLiteral("≥ $80.56 (1 unknown)"));
     // No writes, nothing billable at that unknown price: the total is exact.
     p.options[0].components[0].traffic.writesPerMonth.reset();
-    b = computeBill(p, p.options[0], catalogue(), 1);
+    b = computeBill(p, p.options[0], testCatalogue(), 1);
     QCOMPARE(b.unknown, 0);
     QCOMPARE(b.totalText(), QStringLiteral("$80.56"));
     // A quantity the workload cannot give (no request duration for GB-seconds) is unknown too.
     p.options[0].components[0].workload.requestMs.reset();
-    b = computeBill(p, p.options[0], catalogue(), 1);
+    b = computeBill(p, p.options[0], testCatalogue(), 1);
     QCOMPARE(b.unknown, 1);
     QVERIFY(!lineOf(b, QStringLiteral("c"), QStringLiteral("gb-s"))->quantity);
     QCOMPARE(b.totalText(), QStringLiteral("≥ $1.06 (1 unknown)"));
@@ -252,7 +241,7 @@ void TestCost::accountFeesAreCountedOncePerOption()
     router.id = QStringLiteral("router");
     p.options[0].components.push_back(kv);
     p.options[0].components.push_back(router);
-    const Bill b = computeBill(p, p.options[0], catalogue(), 1);
+    const Bill b = computeBill(p, p.options[0], testCatalogue(), 1);
     QCOMPARE(b.accountLines.size(), size_t(1));
     QCOMPARE(b.accountLines[0].feeKey, QStringLiteral("workers-paid"));
     QCOMPARE(*b.accountLines[0].amount, 5.0);
@@ -266,7 +255,7 @@ void TestCost::creditsApplyOnceAgainstTheirUsages()
     Component second = p.options[0].components[0];
     second.id = QStringLiteral("d");
     p.options[0].components.push_back(second);
-    const Bill b = computeBill(p, p.options[0], catalogue(), 1);
+    const Bill b = computeBill(p, p.options[0], testCatalogue(), 1);
     // fee 20 once; 2 × 730 h × $0.01 = 14.60; credit $5 once; memory 2 × 0.5 GB × $10 = 10;
     // cu-hours 2 × 730 × 0.125 × $0.1 = 18.25.
     QCOMPARE(b.accountLines.size(), size_t(2));
@@ -281,7 +270,7 @@ void TestCost::sharedAllowancesAreDrawnInModelOrder()
     Component second = p.options[0].components[0];
     second.id = QStringLiteral("d");
     p.options[0].components.push_back(second);
-    const Bill b = computeBill(p, p.options[0], catalogue(), 1);
+    const Bill b = computeBill(p, p.options[0], testCatalogue(), 1);
     QCOMPARE(lineOf(b, QStringLiteral("c"), QStringLiteral("requests"))->included, 600000.0);
     QCOMPARE(lineOf(b, QStringLiteral("d"), QStringLiteral("requests"))->included, 400000.0);
     QVERIFY(qAbs(*lineOf(b, QStringLiteral("d"), QStringLiteral("requests"))->amount - 0.10)
@@ -309,7 +298,7 @@ void TestCost::sweepIsMonotoneWherePricesAre()
         QStringLiteral(STACKPLAN_SOURCE_DIR "/resources/examples/allogator.stackplan.json"));
     QVERIFY(load.ok());
     const Sweep s
-        = computeSweep(*load.project, optionIds(*load.project), catalogue(), 0.01, 1000, 61);
+        = computeSweep(*load.project, optionIds(*load.project), testCatalogue(), 0.01, 1000, 61);
     QCOMPARE(s.multipliers.size(), size_t(61));
     QVERIFY(qAbs(s.multipliers.front() - 0.01) < 1e-12);
     QVERIFY(qAbs(s.multipliers.back() - 1000) < 1e-9);
@@ -330,10 +319,10 @@ void TestCost::crossoverOnAConstructedPair()
     b.components[0].binding = {QStringLiteral("test-priced"), QStringLiteral("metered"), {}};
     b.components[0].traffic.requestsPerMonth = 1e6;
     p.options.push_back(b);
-    const double flat = computeBill(p, p.options[0], catalogue(), 1).total;
+    const double flat = computeBill(p, p.options[0], testCatalogue(), 1).total;
     QVERIFY(qAbs(flat - (20 + 7.30 - 5 + 5 + 9.125)) < 1e-9);
-    const Sweep s
-        = computeSweep(p, {QStringLiteral("o"), QStringLiteral("b")}, catalogue(), 0.01, 1000, 61);
+    const Sweep s = computeSweep(p, {QStringLiteral("o"), QStringLiteral("b")}, testCatalogue(),
+                                 0.01, 1000, 61);
     QCOMPARE(s.crossovers.size(), size_t(1));
     const auto &x = s.crossovers[0];
     QCOMPARE(x.cheaperBelow, QStringLiteral("b"));
@@ -356,7 +345,7 @@ void TestCost::breakpointsMarkAllowancesAndPaidPlans()
     w.binding = {QStringLiteral("cloudflare-workers"), QStringLiteral("free"), {}};
     w.traffic.requestsPerMonth = 600000; // 20,000 a day; the free cap is 100,000 a day
     p.options[0].components.push_back(w);
-    const Sweep s = computeSweep(p, {QStringLiteral("o")}, catalogue(), 0.01, 1000, 61);
+    const Sweep s = computeSweep(p, {QStringLiteral("o")}, testCatalogue(), 0.01, 1000, 61);
     const Sweep::Breakpoint *allowance = nullptr;
     const Sweep::Breakpoint *plan = nullptr;
     for (const auto &bp : s.breakpoints) {
@@ -576,7 +565,7 @@ void TestCost::vendorWorkedExamples()
     setup(o);
     p.options.push_back(o);
     p.baseline = o.id;
-    const Bill b = computeBill(p, p.options[0], catalogue(), 1);
+    const Bill b = computeBill(p, p.options[0], testCatalogue(), 1);
     QCOMPARE(b.unknown, 0);
     double total = b.total;
     if (!withAccount)

@@ -1,6 +1,7 @@
 // Validation rules, one data-driven table per rule: violates, satisfies, exactly at the limit,
 // missing data. Synthetic profiles (tests/data/profiles-test) pin down exact semantics; the
 // bundled profiles are used for the acceptance scenario.
+#include "../testcatalogue.h"
 #include "editor/projecteditor.h"
 #include "io/projectfile.h"
 #include "profiles/catalogue.h"
@@ -16,18 +17,6 @@ using Setup = std::function<void(Project &)>;
 Q_DECLARE_METATYPE(Setup)
 
 namespace {
-
-const Catalogue &catalogue()
-{
-    static const Catalogue c = [] {
-        Catalogue cat;
-        cat.addBundled();
-        cat.addDirectory(QStringLiteral(STACKPLAN_TEST_DATA "/profiles-test"));
-        cat.finish();
-        return cat;
-    }();
-    return c;
-}
 
 Component comp(const char *id, Role role, Binding b = {})
 {
@@ -87,7 +76,7 @@ Connection &N(Project &p, const char *id)
 QStringList findingsOf(const Project &p, const QString &rule)
 {
     QStringList out;
-    for (const auto &f : validateOption(p, p.options[0], catalogue()))
+    for (const auto &f : validateOption(p, p.options[0], testCatalogue()))
         if (f.rule == rule)
             out << severityId(f.severity) + QLatin1Char(' ') + f.subjects.join(QLatin1Char(','));
     return out;
@@ -123,7 +112,7 @@ void TestRules::baseProjectIsClean()
 {
     const Project p = base();
     QStringList all;
-    for (const auto &f : validateOption(p, p.options[0], catalogue()))
+    for (const auto &f : validateOption(p, p.options[0], testCatalogue()))
         all << f.rule + QLatin1Char(' ') + f.message;
     QCOMPARE(all, QStringList());
 }
@@ -470,7 +459,7 @@ void TestRules::messagesCarryValueLimitUnitAndSource()
     p.options[0].components.back().workload.maxInstances = 4;
     p.options[0].components.back().workload.connectionPool = 4;
     p.options[0].connections.push_back(conn("worker", "db", Protocol::Sql));
-    const auto all = validateOption(p, p.options[0], catalogue());
+    const auto all = validateOption(p, p.options[0], testCatalogue());
     const Finding *mem = findFinding(all, QStringLiteral("limit.memory"), QStringLiteral("web"));
     QVERIFY(mem);
     QCOMPARE(mem->message,
@@ -565,7 +554,7 @@ void TestRules::fixesRemoveTheFindingAndAddNoError()
     QFETCH(Setup, setup);
     Project p = base();
     setup(p);
-    const auto before = validateOption(p, p.options[0], catalogue());
+    const auto before = validateOption(p, p.options[0], testCatalogue());
     const Finding *f = findFinding(before, rule, subject);
     QVERIFY(f);
     QVERIFY(!f->fixes.empty());
@@ -579,7 +568,7 @@ void TestRules::fixesRemoveTheFindingAndAddNoError()
         const auto done = editor.apply(fix.edit);
         QVERIFY2(done.ok(), qPrintable(fix.label + QStringLiteral(": ") + done.error));
         const Project &after = editor.project();
-        const auto found = validateOption(after, after.options[0], catalogue());
+        const auto found = validateOption(after, after.options[0], testCatalogue());
         QVERIFY2(!findFinding(found, rule, subject)
                      || findFinding(found, rule, subject)->severity < f->severity,
                  qPrintable(fix.label));
@@ -591,9 +580,9 @@ void TestRules::fixesRemoveTheFindingAndAddNoError()
                                     + QStringLiteral(": ") + a.message));
         QVERIFY(editor.apply(*done.inverse).ok()); // undo restores it
         QCOMPARE(serializeProject(editor.project()), original);
-        QVERIFY(
-            findFinding(validateOption(editor.project(), editor.project().options[0], catalogue()),
-                        rule, subject));
+        QVERIFY(findFinding(
+            validateOption(editor.project(), editor.project().options[0], testCatalogue()), rule,
+            subject));
     }
 }
 
@@ -605,7 +594,8 @@ void TestRules::fastApiOnFreeWorkersFailsOnFourLimitsEachSourced()
         QStringLiteral(STACKPLAN_SOURCE_DIR "/resources/examples/allogator.stackplan.json"));
     QVERIFY(load.ok());
     const Project &p = *load.project;
-    const auto findings = validateOption(p, *p.option(QStringLiteral("all-workers")), catalogue());
+    const auto findings
+        = validateOption(p, *p.option(QStringLiteral("all-workers")), testCatalogue());
     QStringList backendErrors;
     for (const auto &f : findings)
         if (f.subjects == QStringList{"backend"} && f.severity == Severity::Error) {
@@ -619,11 +609,11 @@ void TestRules::fastApiOnFreeWorkersFailsOnFourLimitsEachSourced()
     QCOMPARE(backendErrors, QStringList({"limit.artifact-size", "limit.cpu-time", "limit.memory",
                                          "runtime.language"}));
     // The hybrid option (Cloud Run) reports no error.
-    const auto hybrid = validateOption(p, *p.option(QStringLiteral("hybrid")), catalogue());
+    const auto hybrid = validateOption(p, *p.option(QStringLiteral("hybrid")), testCatalogue());
     QCOMPARE(countFindings(hybrid).errors, 0);
 
     // Counting one option out of the whole project's findings.
-    const auto all = validateProject(p, catalogue());
+    const auto all = validateProject(p, testCatalogue());
     const FindingCounts workers = countFindings(all, QStringLiteral("all-workers"));
     QCOMPARE(workers.errors, 4);
     QCOMPARE(workers.warnings, 1);
@@ -639,7 +629,7 @@ void TestRules::findingsAreSortedWorstFirst()
     C(p, "web").workload.memoryMb = 512;
     C(p, "api").binding = {};
     p.options[0].components.push_back(comp("cache", Role::Cache));
-    const auto all = validateOption(p, p.options[0], catalogue());
+    const auto all = validateOption(p, p.options[0], testCatalogue());
     QVERIFY(std::is_sorted(all.begin(), all.end()));
     QCOMPARE(all.front().severity, Severity::Error);
     QCOMPARE(all.back().severity, Severity::Info);
