@@ -113,7 +113,11 @@ QString slugify(const QString &name)
     return out.isEmpty() ? QStringLiteral("item") : out;
 }
 
-QString uniqueId(const QString &base, const QStringList &taken)
+namespace {
+
+// `base` as an id (slugified if it is not one), with -2, -3, … appended until it is not taken.
+template<typename Taken>
+QString firstFreeId(const QString &base, const Taken &taken)
 {
     const QString stem = isValidId(base) ? base : slugify(base);
     if (!taken.contains(stem))
@@ -125,16 +129,16 @@ QString uniqueId(const QString &base, const QStringList &taken)
     }
 }
 
+} // namespace
+
+QString uniqueId(const QString &base, const QStringList &taken)
+{
+    return firstFreeId(base, taken);
+}
+
 QString uniqueIdInSet(const QString &base, const QSet<QString> &taken)
 {
-    const QString stem = isValidId(base) ? base : slugify(base);
-    if (!taken.contains(stem))
-        return stem;
-    for (int n = 2;; ++n) {
-        const QString candidate = stem + QLatin1Char('-') + QString::number(n);
-        if (!taken.contains(candidate))
-            return candidate;
-    }
+    return firstFreeId(base, taken);
 }
 
 QStringList componentIds(const Option &option)
