@@ -60,22 +60,25 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
                     return;
                 if (const Connection *c = m_document->project().option(o)->connection(id))
                     addConnectionItem(*c);
-                spreadParallelArrows();
+                m_arrowsToSpread = true;
             });
     connect(ed, &ProjectEditor::connectionRemoved, this,
             [this, mine](const QString &o, const QString &id) {
                 if (!mine(o))
                     return;
                 delete m_connections.take(id);
-                spreadParallelArrows();
+                m_arrowsToSpread = true;
             });
     connect(ed, &ProjectEditor::connectionChanged, this,
             [this, mine](const QString &o, const QString &id) {
-                if (!mine(o))
-                    return;
-                refreshConnection(id);
-                spreadParallelArrows();
+                if (mine(o))
+                    refreshConnection(id);
             });
+    // Side-by-side arrows are laid out once per edit, after all its connections have changed.
+    connect(ed, &ProjectEditor::changed, this, [this] {
+        if (m_arrowsToSpread)
+            spreadParallelArrows();
+    });
     connect(ed, &ProjectEditor::layoutChanged, this,
             [this, mine](const QString &o, const QStringList &ids) {
                 if (mine(o))
@@ -178,15 +181,19 @@ void DiagramScene::refreshConnection(const QString &id)
         return;
     auto *from = m_components.value(c->from);
     auto *to = m_components.value(c->to);
-    if (from != item->fromItem() || to != item->toItem())
+    auto *via = c->via.isEmpty() ? nullptr : m_components.value(c->via);
+    if (from != item->fromItem() || to != item->toItem() || via != item->viaItem()) {
         item->setEnds(from, to);
-    item->setVia(c->via.isEmpty() ? nullptr : m_components.value(c->via));
+        item->setVia(via);
+        m_arrowsToSpread = true;
+    }
     item->setVisual(visualFor(*c));
     item->setToolTip(m_connectionBadges.value(id).tooltip);
 }
 
 void DiagramScene::spreadParallelArrows()
 {
+    m_arrowsToSpread = false;
     // Direct arrows grouped by the unordered pair of boxes they join, in id order.
     std::map<std::pair<QString, QString>, std::vector<ConnectionItem *>> pairs;
     for (auto *item : std::as_const(m_connections)) {

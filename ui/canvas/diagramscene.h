@@ -87,6 +87,7 @@ private:
     void refreshComponent(const QString &id);
     void refreshConnection(const QString &id);
     void refreshPositions(const QStringList &ids);
+    // Offsets direct arrows that join the same two boxes so they lie side by side.
     void spreadParallelArrows();
     BoxVisual visualFor(const Component &c) const;
     ConnectionVisual visualFor(const Connection &c) const;
@@ -107,6 +108,7 @@ private:
     QGraphicsLineItem *m_rubberLine = nullptr;
     bool m_syncing = false;
     bool m_snap = true;
+    bool m_arrowsToSpread = false; // connections were added, removed or re-ended in this edit
 };
 
 } // namespace stackplan
