@@ -50,7 +50,6 @@ void ConnectionItem::setParallel(double offset, double labelAt)
     prepareGeometryChange();
     m_offset = offset;
     m_labelAt = labelAt;
-    m_segments.clear(); // recomputed below even when the boxes have not moved
     updateGeometry();
 }
 
