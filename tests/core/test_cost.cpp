@@ -1,7 +1,7 @@
 // The bill engine: one data-driven row per meter kind (at an allowance, one unit above, tier
 // edges, daily allowances), account fees once, credits, unknown prices, sweeps and crossovers,
 // and worked examples published by vendors.
-#include "../testcatalogue.h"
+#include "../enginetest.h"
 #include "cost/bill.h"
 #include "cost/sweep.h"
 #include "io/projectfile.h"
@@ -373,14 +373,6 @@ void TestCost::vendorWorkedExamples_data()
     QTest::addColumn<bool>("withAccount");
     QTest::addColumn<double>("expected");
     QTest::addColumn<double>("tolerance");
-    auto comp = [](const char *id, Role role, Binding b) {
-        Component c;
-        c.id = QString::fromLatin1(id);
-        c.name = c.id;
-        c.role = role;
-        c.binding = std::move(b);
-        return c;
-    };
     auto row
         = [](const char *name, OptionSetup s, bool withAccount, double expected, double tolerance) {
               QTest::newRow(name) << s << withAccount << expected << tolerance;

@@ -1,7 +1,7 @@
 // Validation rules, one data-driven table per rule: violates, satisfies, exactly at the limit,
 // missing data. Synthetic profiles (tests/data/profiles-test) pin down exact semantics; the
 // bundled profiles are used for the acceptance scenario.
-#include "../testcatalogue.h"
+#include "../enginetest.h"
 #include "editor/projecteditor.h"
 #include "io/projectfile.h"
 #include "profiles/catalogue.h"
@@ -17,16 +17,6 @@ using Setup = std::function<void(Project &)>;
 Q_DECLARE_METATYPE(Setup)
 
 namespace {
-
-Component comp(const char *id, Role role, Binding b = {})
-{
-    Component c;
-    c.id = QString::fromLatin1(id);
-    c.name = c.id;
-    c.role = role;
-    c.binding = std::move(b);
-    return c;
-}
 
 Connection conn(const char *from, const char *to, Protocol p, bool pooled = false)
 {
