@@ -19,6 +19,8 @@ const std::vector<Command> &commands()
 {
     static const std::vector<Command> list = {
         {"cost", "price options per component and meter line; --sweep for the cost curve", runCost},
+        {"export", "write the deployment config bundle of options (platform files, DEPLOY.md)",
+         runExport},
         {"fmt", "rewrite project files in canonical form (--check to verify only)", runFmt},
         {"info", "summary of a project: options, components with bindings, connections", runInfo},
         {"profiles", "list platform profiles, or show one with every fact and its source",

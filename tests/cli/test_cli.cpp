@@ -116,7 +116,7 @@ void TestCli::versionAndHelpNeedNoDisplay()
     QCOMPARE(h.exitCode, 0);
     QVERIFY(h.out.startsWith(QStringLiteral("Usage: ")));
     QVERIFY(h.out.contains(QStringLiteral(
-        "Commands (run `stackplan COMMAND --help`): cost, fmt, info, profiles, rules, validate")));
+        "Commands (run `stackplan COMMAND --help`): cost, export, fmt, info, profiles, rules, validate")));
 }
 
 void TestCli::fmtCheckAcceptsCanonicalFiles()

@@ -117,6 +117,8 @@ void TestProjectFile::malformedFilesGiveOneLocatedError_data()
         "48:16: layout for missing component \"cache\" (at /layout/main/cache)");
     row("min-above-max", "22:30: min instances (5) exceed max instances (2) (at "
                          "/options/0/components/1/workload/min_instances)");
+    row("relative-health-path", "22:28: health path must start with \"/\", found \"healthz\" "
+                                "(at /options/0/components/1/workload/health_path)");
     row("fractional-port",
         "22:21: expected a whole number, found 80.5 (at /options/0/components/1/workload/port)");
 }
@@ -149,6 +151,10 @@ void TestProjectFile::everyFieldSurvivesARoundTrip()
     QCOMPARE(api.workload.filesystem, FilesystemNeed::Persistent);
     QCOMPARE(api.workload.scheduledJobs, QStringList({"0 3 * * *", "*/5 * * * *"}));
     QCOMPARE(*api.workload.port, 30001);
+    QCOMPARE(api.workload.startCommand,
+             QStringLiteral("uvicorn main:app --host 0.0.0.0 --port 30001"));
+    QCOMPARE(api.workload.healthPath, QStringLiteral("/healthz"));
+    QCOMPARE(api.domain, QStringLiteral("api.example.com"));
     QCOMPARE(*api.traffic.requestsPerMonth, 123456789.0);
     QCOMPARE(*api.traffic.storageGb, 1e-06);
     QCOMPARE(*api.traffic.vectorDimensions, 1536);

@@ -69,6 +69,10 @@ ComponentInspector::ComponentInspector(Document *document, QWidget *parent)
         identity, QStringLiteral("region"), tr("Region"),
         [](const Component &c) { return c.region; },
         [](Component &c, const QString &v) { c.region = v; });
+    addText(
+        identity, QStringLiteral("domain"), tr("Domain"),
+        [](const Component &c) { return c.domain; },
+        [](Component &c, const QString &v) { c.domain = v.trimmed(); });
 
     Section *runtime = addSection(QStringLiteral("runtime"), tr("Runtime"));
     auto *language = addText(
@@ -101,6 +105,18 @@ ComponentInspector::ComponentInspector(Document *document, QWidget *parent)
         runtime, QStringLiteral("routes"), tr("Routes"), false,
         [](const Component &c) { return c.workload.routes; },
         [](Component &c, const QStringList &v) { c.workload.routes = v; });
+    addText(
+        runtime, QStringLiteral("start-command"), tr("Start command"),
+        [](const Component &c) { return c.workload.startCommand; },
+        [](Component &c, const QString &v) { c.workload.startCommand = v.trimmed(); });
+    addText(
+        runtime, QStringLiteral("health-path"), tr("Health check path"),
+        [](const Component &c) { return c.workload.healthPath; },
+        [](Component &c, const QString &v) {
+            const QString path = v.trimmed();
+            c.workload.healthPath
+                = path.isEmpty() || path.startsWith(QLatin1Char('/')) ? path : QLatin1Char('/') + path;
+        });
 
     Section *workload = addSection(QStringLiteral("workload"), tr("Workload"));
     auto wnum = [&](const char *key, const QString &label, const QString &unit,
@@ -192,6 +208,12 @@ ComponentInspector::ComponentInspector(Document *document, QWidget *parent)
         ->setToolTip(tr("Responses are streamed (server-sent events, chunked LLM output)"));
     m_fields.value(QStringLiteral("scheduled-jobs"))
         ->setToolTip(tr("Cron expressions or job names, one per line"));
+    m_fields.value(QStringLiteral("domain"))
+        ->setToolTip(tr("Public host name, e.g. api.example.com (used by exports)"));
+    m_fields.value(QStringLiteral("start-command"))
+        ->setToolTip(tr("The command that starts the process, e.g. uvicorn main:app --port 8080"));
+    m_fields.value(QStringLiteral("health-path"))
+        ->setToolTip(tr("An HTTP path that answers 200 when the service is healthy, e.g. /health"));
     m_fields.value(QStringLiteral("connection-pool"))
         ->setToolTip(tr("Outbound (database) connections each instance keeps open"));
 }

@@ -132,6 +132,8 @@ QString checkComponent(const Component &c)
     if (c.workload.minInstances && c.workload.maxInstances
         && *c.workload.minInstances > *c.workload.maxInstances)
         return QStringLiteral("min instances exceed max instances on \"%1\"").arg(c.id);
+    if (!c.workload.healthPath.isEmpty() && !c.workload.healthPath.startsWith(QLatin1Char('/')))
+        return QStringLiteral("health path of \"%1\" must start with \"/\"").arg(c.id);
     return {};
 }
 

@@ -326,8 +326,8 @@ public:
 
     Component component(const json &v)
     {
-        expectObject(v, {"id", "name", "role", "description", "binding", "region", "workload",
-                         "traffic", "env"});
+        expectObject(v, {"id", "name", "role", "description", "binding", "region", "domain",
+                         "workload", "traffic", "env"});
         Component c;
         c.id = id(v, "id");
         c.name = string(v, "name", true);
@@ -339,6 +339,7 @@ public:
         c.role = *r;
         c.description = string(v, "description");
         c.region = string(v, "region");
+        c.domain = string(v, "domain");
         if (const auto it = v.find("binding"); it != v.end()) {
             Step s(*this, "binding");
             expectObject(*it, {"profile", "plan", "instance"});
@@ -388,7 +389,8 @@ public:
                          "background_jobs", "scheduled_jobs",
                          "connection_pool", "min_instances",
                          "max_instances",   "port",
-                         "routes"});
+                         "routes",          "start_command",
+                         "health_path"});
         Workload w;
         w.language = string(v, "language");
         w.runtimeVersion = string(v, "runtime_version");
@@ -429,6 +431,11 @@ public:
             failAt("port",
                    QStringLiteral("port must be between 1 and 65535, found %1").arg(*w.port));
         w.routes = stringList(v, "routes");
+        w.startCommand = string(v, "start_command");
+        w.healthPath = string(v, "health_path");
+        if (!w.healthPath.isEmpty() && !w.healthPath.startsWith(QLatin1Char('/')))
+            failAt("health_path", QStringLiteral("health path must start with \"/\", found \"%1\"")
+                                      .arg(w.healthPath.left(80)));
         return w;
     }
 
@@ -580,6 +587,8 @@ ojson writeWorkload(const Workload &w)
     putInt(o, "max_instances", w.maxInstances);
     putInt(o, "port", w.port);
     putList(o, "routes", w.routes);
+    putStr(o, "start_command", w.startCommand);
+    putStr(o, "health_path", w.healthPath);
     return o;
 }
 
@@ -613,6 +622,7 @@ ojson writeComponent(const Component &c)
         o["binding"] = std::move(b);
     }
     putStr(o, "region", c.region);
+    putStr(o, "domain", c.domain);
     if (ojson w = writeWorkload(c.workload); !w.empty())
         o["workload"] = std::move(w);
     if (ojson t = writeTraffic(c.traffic); !t.empty())

@@ -44,6 +44,8 @@ struct Workload {
     std::optional<int> maxInstances;
     std::optional<int> port;
     QStringList routes;
+    QString startCommand; // how the process starts (e.g. "uvicorn main:app --port 8080")
+    QString healthPath;   // HTTP path that answers 200 when the service is healthy
     bool operator==(const Workload &) const = default;
 };
 
@@ -77,6 +79,7 @@ struct Component {
     Traffic traffic;
     std::vector<EnvVar> env;
     QString region;
+    QString domain; // public host name (custom domain), e.g. api.example.com
     Binding binding;
     bool operator==(const Component &) const = default;
 };

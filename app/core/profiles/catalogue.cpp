@@ -541,10 +541,11 @@ public:
                 continue;
             }
             allowOnly(*t, p,
-                      {"id", "name", "description", "requires", "fee", "credits", "limits",
-                       "capabilities", "meters", "instances"});
+                      {"id", "name", "description", "deploy_name", "requires", "fee", "credits",
+                       "limits", "capabilities", "meters", "instances"});
             Plan plan;
             plan.id = idValue(*t, p);
+            plan.deployName = string(*t, p, "deploy_name", false).value_or(QString());
             if (!plan.id.isEmpty() && !ids.insert(plan.id).second)
                 error(t->get("id"), join(p, "id"),
                       QStringLiteral("duplicate plan id \"%1\"").arg(plan.id));
@@ -602,9 +603,12 @@ public:
                         error(ia->get(j), ip, QStringLiteral("expected a table"));
                         continue;
                     }
-                    allowOnly(*it, ip, {"id", "name", "description", "limits", "meters"});
+                    allowOnly(*it, ip,
+                              {"id", "name", "description", "deploy_name", "limits", "meters"});
                     Instance instance;
                     instance.id = idValue(*it, ip);
+                    instance.deployName
+                        = string(*it, ip, "deploy_name", false).value_or(QString());
                     if (!instance.id.isEmpty() && !instIds.insert(instance.id).second)
                         error(it->get("id"), join(ip, "id"),
                               QStringLiteral("duplicate instance id \"%1\"").arg(instance.id));
@@ -640,7 +644,7 @@ public:
     {
         allowOnly(root, {},
                   {"id", "name", "vendor", "category", "roles", "docs", "account", "color",
-                   "description", "notes", "capabilities", "limits", "plans"});
+                   "description", "notes", "capabilities", "limits", "plans", "deploy"});
         Profile p;
         p.id = idValue(root, {});
         p.name = string(root, {}, "name", true).value_or(QString());
@@ -684,9 +688,53 @@ public:
             error(&root, {}, QStringLiteral("missing required table [capabilities]"));
         p.limits = limits(root.get("limits"), QStringLiteral("limits"));
         p.plans = plans(root, QStringLiteral("plans"));
+        if (const toml::node *d = root.get("deploy"))
+            p.deploy = deploy(d, QStringLiteral("deploy"));
         if (m_errors > 0)
             return std::nullopt;
         return p;
+    }
+
+    // deploy = { target = "wrangler", kind = "worker", cli = "npx wrangler", flags = [...],
+    //            compatibility_date = "…" }
+    std::optional<Deploy> deploy(const toml::node *n, const QString &path)
+    {
+        const toml::table *t = table(n, path);
+        if (!t)
+            return std::nullopt;
+        allowOnly(*t, path, {"target", "kind", "cli", "flags", "compatibility_date", "note"});
+        Deploy d;
+        const toml::node *target = t->get("target");
+        if (!target) {
+            error(t, path, QStringLiteral("missing required key \"target\""));
+            return std::nullopt;
+        }
+        QStringList targets;
+        for (const auto &[name, kinds] : deployTargets())
+            targets << name;
+        d.target = oneOf(target, join(path, "target"), targets, "deployment target");
+        if (d.target.isEmpty())
+            return std::nullopt;
+        const QStringList &kinds = deployTargets().at(d.target);
+        if (const toml::node *kind = t->get("kind"))
+            d.kind = oneOf(kind, join(path, "kind"), kinds, "deployment kind");
+        else if (kinds.size() == 1)
+            d.kind = kinds.first();
+        else
+            error(t, path, QStringLiteral("missing required key \"kind\""));
+        if (const toml::node *f = t->get("flags"))
+            d.flags = stringArray(f, join(path, "flags"));
+        if (const toml::node *c = t->get("compatibility_date")) {
+            d.compatibilityDate = string(*t, path, "compatibility_date", false).value_or(QString());
+            const QDate date = QDate::fromString(d.compatibilityDate, Qt::ISODate);
+            if (!date.isValid() || d.compatibilityDate.size() != 10)
+                error(c, join(path, "compatibility_date"),
+                      QStringLiteral("compatibility_date must be a date YYYY-MM-DD, found \"%1\"")
+                          .arg(d.compatibilityDate.left(40)));
+        }
+        d.cli = string(*t, path, "cli", false).value_or(QString());
+        d.note = string(*t, path, "note", false).value_or(QString());
+        return d;
     }
 
     std::vector<Catalogue::Reference> m_references; // profile ids named by `via`

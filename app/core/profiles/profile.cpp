@@ -172,4 +172,22 @@ const QStringList &runtimeIds()
     return r;
 }
 
+const std::map<QString, QStringList> &deployTargets()
+{
+    static const std::map<QString, QStringList> t = {
+        {QStringLiteral("wrangler"),
+         {QStringLiteral("worker"), QStringLiteral("assets"), QStringLiteral("pages"),
+          QStringLiteral("container"), QStringLiteral("durable-object"), QStringLiteral("kv"),
+          QStringLiteral("r2"), QStringLiteral("d1"), QStringLiteral("hyperdrive"),
+          QStringLiteral("vectorize"), QStringLiteral("ai"), QStringLiteral("queue")}},
+        {QStringLiteral("knative"), {QStringLiteral("service")}},
+        {QStringLiteral("fly-toml"), {QStringLiteral("app"), QStringLiteral("volume")}},
+        {QStringLiteral("render-blueprint"), {QStringLiteral("web"), QStringLiteral("postgres")}},
+        {QStringLiteral("railway-json"), {QStringLiteral("service")}},
+        {QStringLiteral("compose"), {QStringLiteral("service")}},
+        {QStringLiteral("dockerfile"), {QStringLiteral("service")}},
+    };
+    return t;
+}
+
 } // namespace stackplan

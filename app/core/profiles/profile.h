@@ -124,6 +124,7 @@ struct Instance {
     QString id;
     QString name;
     QString description;
+    QString deployName; // the size's name in deployment configs, when it differs from `id`
     Limits limits;
     std::vector<Meter> meters;
 };
@@ -132,6 +133,7 @@ struct Plan {
     QString id;
     QString name;
     QString description;
+    QString deployName; // the plan's name in deployment configs, when it differs from `id`
     QStringList requiredFees; // fee keys named by `requires`
     std::optional<Fee> fee;
     std::optional<Credit> credits;
@@ -141,6 +143,18 @@ struct Plan {
     std::vector<Instance> instances;
 
     const Instance *instance(const QString &id) const;
+};
+
+// How a component bound to the profile is deployed (profiles/README.md, "Deployment"): the
+// deployment target (a file format the exporter knows) and what the component is within it.
+struct Deploy {
+    // The file format written, one of deployTargets() (profiles/README.md, "Deployment").
+    QString target;
+    QString kind;              // what it is within the target (worker, kv, service, web, ...)
+    QString cli;               // the platform's command-line tool, as DEPLOY.md's steps call it
+    QStringList flags;         // wrangler compatibility flags
+    QString compatibilityDate; // wrangler compatibility_date
+    QString note;              // shown in DEPLOY.md
 };
 
 struct Profile {
@@ -157,7 +171,8 @@ struct Profile {
     Capabilities capabilities;
     Limits limits;
     std::vector<Plan> plans;
-    QString origin; // file it was loaded from
+    std::optional<Deploy> deploy; // none: Stackplan has no deployment target for it
+    QString origin;               // file it was loaded from
 
     const Plan *plan(const QString &id) const;
     bool canHost(Role role) const;
@@ -183,5 +198,7 @@ ResolvedBinding resolve(const Profile &profile, const Plan &plan, const Instance
 const QStringList &profileCategories();
 const QStringList &meterUsages();
 const QStringList &runtimeIds();
+// Deployment targets and, for each, the kinds of component it knows.
+const std::map<QString, QStringList> &deployTargets();
 
 } // namespace stackplan
