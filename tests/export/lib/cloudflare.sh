@@ -116,6 +116,10 @@ check_wrangler_folder() {
 
   copy=$(workcopy "$dir")
   [ -e "$copy/node_modules" ] || ln -s "$tools/node_modules" "$copy/node_modules"
+  # wrangler reads .env and .dev.vars from its folder, credentials included: a local file must
+  # neither log the check in nor change the generated types.
+  find "$copy" -maxdepth 1 \( -name .env -o -name '.env.*' -o -name '.dev.vars*' \) \
+    ! -name .env.example -delete
   if [ -n "$pages" ]; then
     check_pages "$file" "$copy" "$pages" "$name"
   else
