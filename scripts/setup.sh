@@ -19,8 +19,29 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
   nlohmann-json3-dev libtomlplusplus-dev libyaml-cpp-dev libarchive-dev
 )
+# The offline validators that tests/export/check-bundle.sh runs on exported bundles. nodejs and
+# npm only install the pinned npm tools (which bring their own node 22), so an existing npm is
+# kept. gcloud (google-cloud-cli) is not in Debian: without it the bundle-check tests are skipped
+# (exit 77), or fail under CI=true.
+nginx_was_installed=false
+if [ "$mode" = test ]; then
+  packages+=(docker-compose nginx yamllint shellcheck python3-yaml iproute2)
+  if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
+  if dpkg-query -W -f='${Status}' nginx 2>/dev/null | grep -q 'install ok installed'; then
+    nginx_was_installed=true
+  fi
+fi
 $sudo apt-get -o DPkg::Lock::Timeout=600 update -q
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${packages[@]}"
+
+if [ "$mode" = test ]; then
+  # The nginx package starts a default server on port 80; the tests only need `nginx -t`.
+  if [ "$nginx_was_installed" = false ] && command -v systemctl >/dev/null 2>&1 &&
+    systemctl is-active --quiet nginx 2>/dev/null; then
+    $sudo systemctl disable --now nginx
+  fi
+  (cd tests/export/tools && npm ci --no-audit --no-fund)
+fi
 
 if [ "$mode" = run ]; then
   cmake --preset default
