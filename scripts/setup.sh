@@ -18,7 +18,12 @@ packages=(
   g++ cmake ninja-build
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
   nlohmann-json3-dev libtomlplusplus-dev
+  help2man
 )
+# The package test (tests/package) builds the .deb with CPack and checks it with these.
+if [ "$mode" = test ]; then
+  packages+=(dpkg-dev file lintian desktop-file-utils appstream shared-mime-info man-db)
+fi
 $sudo apt-get -o DPkg::Lock::Timeout=600 update -q
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${packages[@]}"
 
