@@ -56,18 +56,17 @@ install(FILES ${pkg_bin}/changelog.gz DESTINATION ${docdir})
 find_program(STACKPLAN_HELP2MAN help2man)
 find_program(STACKPLAN_GZIP gzip)
 if(STACKPLAN_HELP2MAN AND STACKPLAN_GZIP)
-  set(man_dir ${pkg_bin}/man)
   add_custom_command(
     OUTPUT ${pkg_bin}/man.stamp
     COMMAND ${CMAKE_COMMAND} -DSTACKPLAN=$<TARGET_FILE:stackplan> -DHELP2MAN=${STACKPLAN_HELP2MAN}
-            -DGZIP=${STACKPLAN_GZIP} -DOUT=${man_dir} -DVERSION=${PROJECT_VERSION}
+            -DGZIP=${STACKPLAN_GZIP} -DOUT=${pkg_bin}/man -DVERSION=${PROJECT_VERSION}
             -DEPOCH=${STACKPLAN_RELEASE_EPOCH} -P ${pkg_src}/manpages.cmake
     COMMAND ${CMAKE_COMMAND} -E touch ${pkg_bin}/man.stamp
     DEPENDS stackplan ${pkg_src}/manpages.cmake
     COMMENT "Writing man pages from stackplan --help"
     VERBATIM)
   add_custom_target(stackplan_manpages ALL DEPENDS ${pkg_bin}/man.stamp)
-  install(DIRECTORY ${man_dir}/man1 DESTINATION ${CMAKE_INSTALL_MANDIR})
+  install(DIRECTORY ${pkg_bin}/man/man1 DESTINATION ${CMAKE_INSTALL_MANDIR})
 else()
   message(WARNING "help2man or gzip not found: no man pages will be installed "
                   "(apt-get install help2man)")
@@ -101,4 +100,6 @@ As you edit, Stackplan checks the design against each platform's sourced
 limits, prices it from the expected traffic and compares options side by
 side. The stackplan command validates and prices project files without a
 display, for use in CI. No account or network connection is needed.")
+set(CPACK_STACKPLAN_MAN_DIR ${pkg_bin}/man)
+set(CPACK_PROJECT_CONFIG_FILE ${pkg_src}/CPackProjectConfig.cmake)
 include(CPack)

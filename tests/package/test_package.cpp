@@ -4,9 +4,9 @@
 // run as a user would run it (`stackplan ...` on PATH, from an empty folder, with an empty home),
 // so it can only find the profiles and examples that the package installed.
 //
-// Needs cpack, dpkg-deb, dpkg-shlibdeps, file, desktop-file-validate, appstreamcli, lintian,
-// update-mime-database, readelf and ldd (scripts/setup.sh installs them). Without one it skips,
-// except with CI=true, where a missing tool is a failure.
+// Needs dpkg-deb, dpkg-shlibdeps, file, help2man (for the build), desktop-file-validate,
+// appstreamcli, lintian, update-mime-database, man, readelf and ldd (scripts/setup.sh installs
+// them). Without one it skips, except with CI=true, where a missing tool is a failure.
 #include <QDir>
 #include <QFile>
 #include <QImageReader>
@@ -98,8 +98,9 @@ void TestPackage::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
     const bool ci = qEnvironmentVariable("CI") == QLatin1String("true");
-    for (const char *tool : {"dpkg-deb", "dpkg-shlibdeps", "file", "desktop-file-validate",
-                             "appstreamcli", "lintian", "update-mime-database", "readelf", "ldd"}) {
+    for (const char *tool :
+         {"dpkg-deb", "dpkg-shlibdeps", "file", "help2man", "desktop-file-validate", "appstreamcli",
+          "lintian", "update-mime-database", "man", "readelf", "ldd"}) {
         if (!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty())
             continue;
         const QByteArray why = QByteArray(tool) + " is not installed (scripts/setup.sh test)";
