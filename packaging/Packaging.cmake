@@ -60,7 +60,8 @@ if(STACKPLAN_HELP2MAN AND STACKPLAN_GZIP)
     OUTPUT ${pkg_bin}/man.stamp
     COMMAND ${CMAKE_COMMAND} -DSTACKPLAN=$<TARGET_FILE:stackplan> -DHELP2MAN=${STACKPLAN_HELP2MAN}
             -DGZIP=${STACKPLAN_GZIP} -DOUT=${pkg_bin}/man -DVERSION=${PROJECT_VERSION}
-            -DEPOCH=${STACKPLAN_RELEASE_EPOCH} -P ${pkg_src}/manpages.cmake
+            -DDESCRIPTION=${PROJECT_DESCRIPTION} -DEPOCH=${STACKPLAN_RELEASE_EPOCH}
+            -P ${pkg_src}/manpages.cmake
     COMMAND ${CMAKE_COMMAND} -E touch ${pkg_bin}/man.stamp
     DEPENDS stackplan ${pkg_src}/manpages.cmake
     COMMENT "Writing man pages from stackplan --help"

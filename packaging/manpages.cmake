@@ -4,9 +4,10 @@
 # so a new subcommand gets its page without a change here.
 #
 # cmake -DSTACKPLAN=<binary> -DHELP2MAN=<help2man> -DGZIP=<gzip> -DOUT=<dir>
-#       -DVERSION=<x.y.z> -DEPOCH=<release time, seconds> -P manpages.cmake
+#       -DVERSION=<x.y.z> -DDESCRIPTION=<one line> -DEPOCH=<release time, seconds>
+#       -P manpages.cmake
 # writes <dir>/man1/*.1.gz (and removes pages of subcommands that are gone).
-foreach(var STACKPLAN HELP2MAN GZIP OUT VERSION EPOCH)
+foreach(var STACKPLAN HELP2MAN GZIP OUT VERSION DESCRIPTION EPOCH)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "manpages.cmake: -D${var}=... is required")
   endif()
@@ -35,7 +36,7 @@ function(help_of command out_var)
 endfunction()
 
 help_of("" top_help)
-if(NOT top_help MATCHES "Commands \\(run `stackplan COMMAND --help`\\): ([a-z, -]+)")
+if(NOT top_help MATCHES "Commands \\(run `stackplan COMMAND --help`\\): ([a-z0-9, -]+)")
   message(FATAL_ERROR "manpages.cmake: no command list in `stackplan --help`:\n${top_help}")
 endif()
 string(REPLACE ", " ";" commands "${CMAKE_MATCH_1}")
@@ -62,12 +63,26 @@ function(write_page page include_text)
   file(REMOVE "${include_file}")
 endfunction()
 
+# A NAME line from a description: its first sentence, lower case first as man pages have it.
+function(name_line text out_var)
+  string(REGEX REPLACE "\\. .*$" "" text "${text}")
+  string(REGEX REPLACE "\\.$" "" text "${text}")
+  if(text MATCHES "^[A-Z][a-z]")
+    string(SUBSTRING "${text}" 0 1 first)
+    string(SUBSTRING "${text}" 1 -1 rest)
+    string(TOLOWER "${first}" first)
+    set(text "${first}${rest}")
+  endif()
+  set(${out_var} "${text}" PARENT_SCOPE)
+endfunction()
+
 set(see_also "")
 foreach(command IN LISTS commands)
   string(APPEND see_also ".BR stackplan-${command} (1),\n")
 endforeach()
 string(REGEX REPLACE ",\n$" "\n" see_also "${see_also}")
 
+name_line("${DESCRIPTION}" top_name)
 write_page(stackplan "\
 [FILES]
 .TP
@@ -83,24 +98,21 @@ The user's own profiles (default \\fI~/.local/share/stackplan/profiles\\fR);
 a profile there replaces a bundled one with the same id.
 [SEE ALSO]
 ${see_also}"
-  --name "plan, validate and price web-application architectures")
+  --name "${top_name}")
 
 foreach(command IN LISTS commands)
   # NAME: the first sentence of the subcommand's description (the line after "Usage:").
   help_of(${command} text)
-  string(REGEX MATCH "^[^\n]*\n([^\n]+)" line "${text}")
-  set(summary "${CMAKE_MATCH_1}")
+  set(summary "")
+  if(text MATCHES "^[^\n]*\n([^\n]+)")
+    set(summary "${CMAKE_MATCH_1}")
+  endif()
   if(summary MATCHES "^Usage:|^Options:" OR summary STREQUAL "")
-    message(FATAL_ERROR "manpages.cmake: `stackplan ${command} --help` has no description")
+    message(WARNING "`stackplan ${command} --help` has no description (setApplicationDescription)"
+                    " for the NAME of its man page")
+    set(summary "the ${command} command of stackplan")
   endif()
-  string(REGEX REPLACE "\\. .*$" "" summary "${summary}")
-  string(REGEX REPLACE "\\.$" "" summary "${summary}")
-  if(summary MATCHES "^[A-Z][a-z]")
-    string(SUBSTRING "${summary}" 0 1 first)
-    string(SUBSTRING "${summary}" 1 -1 rest)
-    string(TOLOWER "${first}" first)
-    set(summary "${first}${rest}")
-  endif()
+  name_line("${summary}" summary)
   write_page(stackplan-${command} "[SEE ALSO]\n.BR stackplan (1)\n"
              --name "${summary}" "--help-option=${command} --help"
              "--version-string=stackplan-${command} ${VERSION}")

@@ -480,7 +480,7 @@ QStringList TestPackage::installedSubcommands()
     // "Commands (run `stackplan COMMAND --help`): cost, fmt, ...", the list the pages come from.
     const Run r = installed({QStringLiteral("--help")});
     static const QRegularExpression list(
-        QStringLiteral("Commands \\(run `stackplan COMMAND --help`\\): ([a-z, -]+)\n"));
+        QStringLiteral("Commands \\(run `stackplan COMMAND --help`\\): ([a-z0-9, -]+)\n"));
     const auto m = list.match(r.out);
     return m.hasMatch() ? m.captured(1).split(QStringLiteral(", ")) : QStringList();
 }
