@@ -78,6 +78,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Stackplan"));
+    // Names the installed desktop entry, so docks and task bars (Wayland app id) show its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.stackplan.Stackplan"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.stackplan.Stackplan.svg")));
     QCommandLineParser parser;
     setupParser(parser);

@@ -18,6 +18,7 @@ packages=(
   g++ cmake ninja-build
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
   nlohmann-json3-dev libtomlplusplus-dev libyaml-cpp-dev libarchive-dev
+  help2man
 )
 # The offline validators that tests/export/check-bundle.sh runs on exported bundles. nodejs and
 # npm only install the pinned npm tools (which bring their own node 22), so an existing npm is
@@ -26,6 +27,8 @@ packages=(
 nginx_was_installed=false
 if [ "$mode" = test ]; then
   packages+=(docker-compose nginx yamllint shellcheck python3-yaml iproute2)
+  # The package test (tests/package) builds the .deb with CPack and checks it with these.
+  packages+=(dpkg-dev file lintian desktop-file-utils appstream shared-mime-info man-db)
   if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
   if dpkg-query -W -f='${Status}' nginx 2>/dev/null | grep -q 'install ok installed'; then
     nginx_was_installed=true

@@ -16,6 +16,7 @@
 #include "panels/profilebrowser.h"
 #include "recentfiles.h"
 #include "recovery.h"
+#include "util/datadir.h"
 
 #include <QAction>
 #include <QApplication>
@@ -352,13 +353,14 @@ void MainWindow::updateStatus()
 
 QStringList MainWindow::exampleNames()
 {
-    return QDir(QStringLiteral(":/examples"))
+    return QDir(bundledDataDir(QStringLiteral("examples")))
         .entryList({QStringLiteral("*.stackplan.json")}, QDir::Files, QDir::Name);
 }
 
 bool MainWindow::openExample(const QString &name)
 {
-    ProjectLoad load = loadProjectFile(QStringLiteral(":/examples/") + name);
+    ProjectLoad load
+        = loadProjectFile(bundledDataDir(QStringLiteral("examples")) + QLatin1Char('/') + name);
     if (!load.ok()) {
         showError(tr("Cannot open example"), load.error.toString());
         return false;

@@ -53,7 +53,7 @@ public:
                          Qt::DockWidgetArea area, const QKeySequence &toggle = {});
 
     bool openFile(const QString &path);
-    // Bundled examples (":/examples/*.stackplan.json"), by file name.
+    // Bundled examples (*.stackplan.json in bundledDataDir("examples")), by file name.
     static QStringList exampleNames();
     bool openExample(const QString &name);
     // Asks whether to recover autosaves of sessions that ended without closing cleanly.

@@ -100,7 +100,13 @@ std::optional<int> parseArgs(QCommandLineParser &parser, const QStringList &args
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
+        // helpText() names only the executable ("Usage: stackplan [options] file"); the usage
+        // line (and the man page made from it) must name the subcommand too.
+        QString text = parser.helpText();
+        const QString usage = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+        if (text.startsWith(usage))
+            text.insert(usage.size(), QLatin1Char(' ') + args[0]);
+        out << text;
         return 0;
     }
     return std::nullopt;

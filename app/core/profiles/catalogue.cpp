@@ -1,5 +1,7 @@
 #include "profiles/catalogue.h"
 
+#include "util/datadir.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -809,7 +811,7 @@ Catalogue Catalogue::standard(const QStringList &extraDirs, bool includeUserFold
 
 void Catalogue::addBundled()
 {
-    addDirectory(QStringLiteral(":/profiles"));
+    addDirectory(bundledDataDir(QStringLiteral("profiles")));
 }
 
 void Catalogue::addDirectory(const QString &dir)

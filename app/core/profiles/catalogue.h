@@ -20,9 +20,10 @@ struct ProfileProblem {
     bool operator==(const ProfileProblem &) const = default;
 };
 
-// All known profiles: the bundled ones (compiled in as resources), then the user folder, then
-// any --profiles directories; a later profile with the same id replaces an earlier one. A file
-// with errors is skipped, and every problem in every file is reported; the others still load.
+// All known profiles: the bundled ones (installed beside the executable, else compiled in; see
+// util/datadir.h), then the user folder, then any --profiles directories; a later profile with
+// the same id replaces an earlier one. A file with errors is skipped, and every problem in every
+// file is reported; the others still load.
 class Catalogue
 {
 public:
