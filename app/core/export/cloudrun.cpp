@@ -136,7 +136,7 @@ void writeService(Context &ctx, const Unit &u)
     doc["metadata"] = {{"name", service.toStdString()},
                        {"annotations", {{"run.googleapis.com/ingress", "all"}}}};
     doc["spec"] = {{"template", {{"metadata", {{"annotations", annotations}}}, {"spec", spec}}}};
-    const QByteArray yaml = QByteArrayLiteral("# Cloud Run service ") + commentText(c.name).toUtf8()
+    const QByteArray yaml = QByteArrayLiteral("# Service ") + commentText(c.name, 60).toUtf8()
                             + QByteArrayLiteral(", written by Stackplan. deploy.sh fills in the "
                                                 "image and applies it\n# with `gcloud run services "
                                                 "replace`.\n")
@@ -187,12 +187,19 @@ void writeService(Context &ctx, const Unit &u)
                          "  gcloud artifacts repositories create \"$REPOSITORY\" "
                          "--repository-format docker --location \"$REGION\" --project "
                          "\"$PROJECT_ID\"\nfi\n");
-    sh += QStringLiteral("gcloud builds submit \"$SOURCE_DIR\" --tag \"$IMAGE\" --project "
-                         "\"$PROJECT_ID\"\n\n");
+    // Without a Dockerfile, Cloud Build builds the source with Google's buildpacks.
+    sh += QStringLiteral("if [ -f \"$SOURCE_DIR/Dockerfile\" ]; then\n"
+                         "  gcloud builds submit \"$SOURCE_DIR\" --tag \"$IMAGE\" --project "
+                         "\"$PROJECT_ID\"\n"
+                         "else\n"
+                         "  gcloud builds submit \"$SOURCE_DIR\" --pack \"image=$IMAGE\" --project "
+                         "\"$PROJECT_ID\"\n"
+                         "fi\n\n");
+    sh += QStringLiteral("NUMBER=\"$(gcloud projects describe \"$PROJECT_ID\" --format "
+                         "'value(projectNumber)')\"\n");
     if (!secrets.isEmpty())
         sh += QStringLiteral(
             "# The default compute service account runs the service and must read the secrets.\n"
-            "NUMBER=\"$(gcloud projects describe \"$PROJECT_ID\" --format 'value(projectNumber)')\"\n"
             "for secret in \"${SECRETS[@]}\"; do\n"
             "  gcloud secrets add-iam-policy-binding \"$secret\" --project \"$PROJECT_ID\" \\\n"
             "    --member \"serviceAccount:${NUMBER}-compute@developer.gserviceaccount.com\" \\\n"
@@ -208,7 +215,8 @@ void writeService(Context &ctx, const Unit &u)
                              "\"$REGION\" --project \"$PROJECT_ID\" \\\n"
                              "  --member allUsers --role roles/run.invoker\n");
     sh += QStringLiteral("URL=\"$(gcloud run services describe \"$SERVICE\" --region \"$REGION\" "
-                         "--project \"$PROJECT_ID\" --format 'value(status.url)')\"\n");
+                         "--project \"$PROJECT_ID\" --format 'value(status.url)')\"\n"
+                         "URL=\"${URL:-https://${SERVICE}-${NUMBER}.${REGION}.run.app}\"\n");
     bool jobs = false;
     for (const QString &job : c.workload.scheduledJobs) {
         const auto cron = parseCronJob(job);

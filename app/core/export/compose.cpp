@@ -167,9 +167,22 @@ private:
         }
         s.spec["restart"] = "unless-stopped";
         if (s.port > 0 && isPublic(u)) {
-            s.spec["ports"] = ojson::array({QStringLiteral("%1:%1").arg(s.port).toStdString()});
+            // Each public service needs a host port of its own.
+            int host = s.port;
+            if (m_hostPorts.contains(host)) {
+                host = 8080;
+                while (m_hostPorts.contains(host))
+                    ++host;
+                m_ctx.assume(c.id, QStringLiteral("%1 is published on host port %2 (port %3 is taken "
+                                                  "by another service)")
+                                       .arg(c.name)
+                                       .arg(host)
+                                       .arg(s.port));
+            }
+            m_hostPorts << host;
+            s.spec["ports"] = ojson::array({QStringLiteral("%1:%2").arg(host).arg(s.port).toStdString()});
             for (const Connection *cn : m_ctx.incoming(c.id))
-                m_ctx.wire(cn->id, QStringLiteral("port %1 published by docker-compose.yml").arg(s.port));
+                m_ctx.wire(cn->id, QStringLiteral("port %1 published by docker-compose.yml").arg(host));
         }
         if (hosted) {
             m_ctx.notApplicable(c.id, QStringLiteral("region"),
@@ -330,6 +343,7 @@ private:
     Context &m_ctx;
     std::vector<Service> m_services;
     bool m_hosted = false; // some component is bound to a Docker host (else: local runs only)
+    QList<int> m_hostPorts;
 };
 
 } // namespace

@@ -37,6 +37,14 @@ Context::Context(const Project &p, const Option &o, const Catalogue &cat)
         m_out[c.from].push_back(&c);
         m_in[c.to].push_back(&c);
     }
+    for (const Unit &u : units) {
+        const QString &health = u.c->workload.healthPath;
+        const auto r = parseRoute(health);
+        if (u.deploy && !health.isEmpty() && (!r || !r->exact || r->hasParams))
+            notApplicable(u.c->id, QStringLiteral("health_path"),
+                          QStringLiteral("%1 is not a plain URL path, so no health check uses it")
+                              .arg(codeString(health)));
+    }
 }
 
 const Unit *Context::unit(const QString &componentId) const
@@ -57,6 +65,12 @@ const std::vector<const Connection *> &Context::incoming(const QString &componen
     static const std::vector<const Connection *> none;
     const auto it = m_in.constFind(componentId);
     return it == m_in.constEnd() ? none : *it;
+}
+
+void Context::moveInto(const QString &componentId, const QString &dir)
+{
+    if (const auto it = m_unitIndex.constFind(componentId); it != m_unitIndex.constEnd())
+        units[size_t(*it)].dir = dir;
 }
 
 std::vector<const Unit *> Context::unitsOf(const char *target, const char *kind) const
@@ -376,7 +390,10 @@ void Context::finish()
         {"max_instances", [](const Component &c) { return c.workload.maxInstances.has_value(); },
          "max instances"},
         {"port", [](const Component &c) { return c.workload.port.has_value(); }, "port"},
-        {"routes", [](const Component &c) { return !c.workload.routes.isEmpty(); }, "routes"},
+        // Routes of a proxy say what it forwards; a service's own routes are its code's.
+        {"routes",
+         [](const Component &c) { return c.role == Role::Proxy && !c.workload.routes.isEmpty(); },
+         "routes"},
         {"start_command", [](const Component &c) { return !c.workload.startCommand.isEmpty(); },
          "start command"},
         {"health_path", [](const Component &c) { return !c.workload.healthPath.isEmpty(); },

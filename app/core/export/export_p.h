@@ -78,6 +78,8 @@ public:
     Bundle bundle;
 
     const Unit *unit(const QString &componentId) const;
+    // Puts a component's files in another folder of the bundle (before any is written).
+    void moveInto(const QString &componentId, const QString &dir);
     const std::vector<const Connection *> &outgoing(const QString &componentId) const;
     const std::vector<const Connection *> &incoming(const QString &componentId) const;
     // Units bound to `target` (and `kind`, when given), in model order.

@@ -217,6 +217,7 @@ Image buildImage(Context &ctx, const Unit &u, const ImageOptions &options)
                                u.dir));
         image.dockerfile = u.dir + QStringLiteral("/Dockerfile");
         image.port = servicePort(ctx, u);
+        ctx.expressed(c.id, QStringLiteral("port"));
         return image;
     }
     const bool python = isPython(c);

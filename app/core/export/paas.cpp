@@ -60,8 +60,9 @@ void writeFlyApp(Context &ctx, const Unit &u)
     const Image image = writeImage(ctx, u, {false, QStringLiteral("the image %1 runs for %2").arg(u.profile->vendor, c.name)});
     toml::table t;
     t.insert("app", app.toStdString());
-    static const QRegularExpression flyRegion(QStringLiteral("^[a-z]{3}$"));
-    if (flyRegion.match(c.region).hasMatch()) {
+    static const QRegularExpression regionCode(QStringLiteral("^[a-z]{3}$"));
+    const QStringList &regions = u.deploy->regions;
+    if (regions.isEmpty() ? regionCode.match(c.region).hasMatch() : regions.contains(c.region)) {
         t.insert("primary_region", c.region.toStdString());
         ctx.expressed(c.id, QStringLiteral("region"));
     } else if (!c.region.isEmpty()) {
@@ -258,14 +259,12 @@ void writeRender(Context &ctx)
     if (webs.empty() && dbs.empty())
         return;
     const QString file = QStringLiteral("render.yaml");
-    static const QStringList regions = {QStringLiteral("oregon"), QStringLiteral("ohio"),
-                                        QStringLiteral("virginia"), QStringLiteral("frankfurt"),
-                                        QStringLiteral("singapore")};
     auto region = [&](const Unit &u, ojson &o) {
         if (u.c->region.isEmpty())
             return;
-        if (regions.contains(u.c->region.toLower())) {
-            o["region"] = u.c->region.toLower().toStdString();
+        const QStringList &regions = u.deploy->regions;
+        if (regions.isEmpty() || regions.contains(u.c->region.toLower())) {
+            o["region"] = dnsName(u.c->region, 40).toStdString();
             ctx.expressed(u.c->id, QStringLiteral("region"));
         } else {
             ctx.notApplicable(u.c->id, QStringLiteral("region"),
@@ -377,9 +376,27 @@ void writeRailway(Context &ctx)
             }
         deploy["restartPolicyType"] = "ON_FAILURE";
         deploy["restartPolicyMaxRetries"] = 10;
+        // Replicas are set per region; without a region the service runs one replica.
         const int replicas = std::max(1, c.workload.minInstances.value_or(1));
-        deploy["numReplicas"] = replicas;
-        ctx.expressed(c.id, QStringLiteral("min_instances"));
+        const QString region = c.region.toLower();
+        const QStringList &regions = u->deploy->regions;
+        if (!region.isEmpty() && (regions.isEmpty() || regions.contains(region))) {
+            deploy["multiRegionConfig"] = {{dnsName(region, 63).toStdString(), {{"numReplicas", replicas}}}};
+            ctx.expressed(c.id, QStringLiteral("region"));
+            ctx.expressed(c.id, QStringLiteral("min_instances"));
+        } else {
+            if (!region.isEmpty())
+                ctx.notApplicable(c.id, QStringLiteral("region"),
+                                  QStringLiteral("%1 is not a region railway.json names (%2)")
+                                      .arg(codeString(c.region), regions.join(QStringLiteral(", "))));
+            if (replicas > 1)
+                ctx.notApplicable(c.id, QStringLiteral("min_instances"),
+                                  QStringLiteral("railway.json sets replicas per region: give the "
+                                                 "component one of %1")
+                                      .arg(regions.join(QStringLiteral(", "))));
+            else
+                ctx.expressed(c.id, QStringLiteral("min_instances"));
+        }
         if (c.workload.maxInstances && *c.workload.maxInstances > replicas)
             ctx.notApplicable(c.id, QStringLiteral("max_instances"),
                               QStringLiteral("railway.json sets a fixed number of replicas (%1 here)")
@@ -415,9 +432,6 @@ void writeRailway(Context &ctx)
                            + QStringLiteral(", then add the DNS records it prints."));
         if (!c.domain.isEmpty())
             ctx.expressed(c.id, QStringLiteral("domain"));
-        if (!c.region.isEmpty())
-            ctx.notApplicable(c.id, QStringLiteral("region"),
-                              QStringLiteral("choose the region in the service's settings"));
         for (const QString &job : c.workload.scheduledJobs)
             ctx.gap(c.id, QStringLiteral("scheduled job %1 of %2: create a separate %3 service "
                                          "with a cron schedule for it, or keep the in-process "

@@ -57,6 +57,7 @@ struct Project {
     QStringList bindingNames;
     std::vector<std::pair<QString, QString>> vars; // name → value
     QStringList secrets;
+    QStringList devUrls; // [vars] that send a Container's routes elsewhere in `wrangler dev`
     std::vector<CronJob> crons;
     QString cronSubject;
     std::vector<const Unit *> consumedQueues;
@@ -173,6 +174,10 @@ private:
                                  .arg(u.c->name, u.dir));
             }
             const QString name = uniqueBinding(*host, u.c->id);
+            // Each Wrangler project is one folder: a Container's image is built from a
+            // sub-folder of its Worker's folder.
+            if (host->dir != u.dir)
+                m_ctx.moveInto(u.c->id, host->dir + QLatin1Char('/') + u.c->id);
             if (u.is("wrangler", "container"))
                 host->containers.push_back({&u, name});
             else
@@ -328,17 +333,27 @@ private:
             if (u->is("wrangler", "container")) {
                 for (const Binding &b : p.containers)
                     if (b.unit == u) {
+                        // `wrangler dev` runs no Containers without Docker: a URL in this var
+                        // sends the Container's routes to a backend run locally instead.
+                        const QString dev = uniqueBinding(p, u->c->id + QStringLiteral("-url"));
+                        p.vars.emplace_back(dev, QString());
+                        p.devUrls << dev;
                         const int n = u->c->workload.maxInstances.value_or(1);
+                        const QString stub
+                            = n > 1 ? QStringLiteral("(await getRandom(env.%1, %2))").arg(b.name).arg(n)
+                                    : QStringLiteral("getContainer(env.%1)").arg(b.name);
                         targets.push_back(
                             {c, u,
-                             n > 1 ? QStringLiteral("async (request, env) => (await getRandom(env.%1, "
-                                                    "%2)).fetch(request)")
-                                         .arg(b.name)
-                                         .arg(n)
-                                   : QStringLiteral("(request, env) => getContainer(env.%1)."
-                                                    "fetch(request)")
-                                         .arg(b.name),
+                             QStringLiteral("async (request, env) =>\n    env.%1 ? forward(request, "
+                                            "env.%1) : %2.fetch(request)")
+                                 .arg(dev, stub),
                              QStringLiteral("Container %1").arg(b.name)});
+                        m_ctx.step(Phase::Verify, u->c->id,
+                                   QStringLiteral("Local development without Docker: run %1 "
+                                                  "yourself and `cd %2 && npx wrangler dev --var "
+                                                  "%3:http://127.0.0.1:%4` sends its routes there.")
+                                       .arg(markdown(u->c->name), p.dir, dev)
+                                       .arg(servicePort(m_ctx, *u)));
                     }
             } else if (u->is("wrangler", "durable-object")) {
                 for (const Binding &b : p.objects)
@@ -429,6 +444,19 @@ private:
 
     void planEnvironment(Project &p)
     {
+        // A Container's variables without a value are set in the Worker's [vars] and handed to
+        // it through `envVars`, so the deployer edits wrangler.toml only.
+        for (const Binding &b : p.containers)
+            for (const EnvEntry &e : m_ctx.env(b.unit->c->id))
+                if (!e.secret && e.value.isEmpty()
+                    && std::none_of(p.vars.begin(), p.vars.end(),
+                                    [&](const auto &v) { return v.first == e.name; })) {
+                    p.vars.emplace_back(e.name, QString());
+                    m_ctx.step(Phase::Secrets, b.unit->c->id,
+                               QStringLiteral("Set `%1` under `[vars]` in `%2/wrangler.toml` (passed "
+                                              "to the container of %3).")
+                                   .arg(e.name, p.dir, markdown(b.unit->c->name)));
+                }
         if (!p.worker)
             return;
         for (const EnvEntry &e : m_ctx.env(p.worker->c->id)) {
@@ -552,7 +580,8 @@ private:
         if (p.assets) {
             toml::table a;
             a.insert("directory", "./public");
-            a.insert("binding", "ASSETS");
+            if (hasScript) // an assets-only Worker has no script to hand a binding to
+                a.insert("binding", "ASSETS");
             static const QStringList spa = {QStringLiteral("react"),  QStringLiteral("vue"),
                                             QStringLiteral("svelte"), QStringLiteral("angular"),
                                             QStringLiteral("solid"),  QStringLiteral("preact"),
@@ -589,6 +618,17 @@ private:
             t.insert("vars", v);
         }
         writeBindings(p, t);
+        QStringList secrets = p.secrets;
+        for (const Binding &b : p.containers)
+            for (const EnvEntry &e : m_ctx.env(b.unit->c->id))
+                if (e.secret && !secrets.contains(e.name))
+                    secrets << e.name;
+        if (!secrets.isEmpty()) {
+            toml::array required;
+            for (const QString &name : secrets)
+                required.push_back(name.toStdString());
+            t.insert("secrets", toml::table{{"required", required}});
+        }
         if (!p.crons.empty()) {
             toml::array crons;
             for (const CronJob &c : p.crons)
@@ -735,8 +775,9 @@ private:
             const Image image = writeImage(m_ctx, u,
                                            {false, QStringLiteral("the image of the %1 Container")
                                                        .arg(u.c->name)});
-            const QString rel = u.dir == p.dir ? QStringLiteral("./Dockerfile")
-                                               : QStringLiteral("../%1/Dockerfile").arg(u.dir);
+            const QString rel = u.dir == p.dir
+                                    ? QStringLiteral("./Dockerfile")
+                                    : QStringLiteral("./%1/Dockerfile").arg(u.dir.mid(p.dir.size() + 1));
             c.insert("image", rel.toStdString());
             if (u.c->workload.maxInstances) {
                 c.insert("max_instances", *u.c->workload.maxInstances);
@@ -769,7 +810,7 @@ private:
                 if (e.secret)
                     m_ctx.step(Phase::Secrets, u.c->id,
                                QStringLiteral("`cd %1 && npx wrangler secret put %2` (passed to "
-                                              "the %3 container)")
+                                              "the container of %3)")
                                    .arg(p.dir, e.name, markdown(u.c->name)));
         }
         if (!objects.empty())
@@ -796,8 +837,9 @@ private:
         pkg["private"] = true;
         pkg["scripts"] = {{"deploy", "wrangler deploy"},
                           {"dev", "wrangler dev"},
-                          {"types", "wrangler types --include-runtime=false"},
-                          {"check", "wrangler types --include-runtime=false && tsc --noEmit"}};
+                          {"types", "wrangler types --include-runtime=false --strict-vars=false"},
+                          {"check", "wrangler types --include-runtime=false --strict-vars=false && "
+                                    "tsc --noEmit"}};
         ojson deps = ojson::object();
         if (containers)
             deps["@cloudflare/containers"] = kContainersVersion;
@@ -873,7 +915,8 @@ private:
         ts += p.assets ? QStringLiteral(" and serves the\n// static assets for every other path.\n")
                        : QStringLiteral(".\n");
         ts += QStringLiteral("// `Env` comes from `npm run types` (wrangler types), so a binding "
-                             "missing from\n// wrangler.toml is a type error in `npm run check`.\n");
+                             "or secret missing\n// from wrangler.toml is a type error in `npm run "
+                             "check`.\n");
         QStringList containerImports;
         if (!p.containers.empty()) {
             containerImports << QStringLiteral("Container");
@@ -889,21 +932,6 @@ private:
         }
         if (!p.objects.empty())
             ts += QStringLiteral("import { DurableObject } from \"cloudflare:workers\";\n");
-        if (!p.secrets.isEmpty() || std::any_of(p.containers.begin(), p.containers.end(), [&](const Binding &b) {
-                const auto &env = m_ctx.env(b.unit->c->id);
-                return std::any_of(env.begin(), env.end(), [](const EnvEntry &e) { return e.secret; });
-            })) {
-            QStringList names = p.secrets;
-            for (const Binding &b : p.containers)
-                for (const EnvEntry &e : m_ctx.env(b.unit->c->id))
-                    if (e.secret && !names.contains(e.name))
-                        names << e.name;
-            ts += QStringLiteral("\n// Secrets, set with `npx wrangler secret put NAME` (never in "
-                                 "wrangler.toml).\ndeclare global {\n  interface Env {\n");
-            for (const QString &n : names)
-                ts += QStringLiteral("    %1: string;\n").arg(n);
-            ts += QStringLiteral("  }\n}\n");
-        }
         for (const Binding &b : p.containers) {
             const Unit &u = *b.unit;
             const int port = servicePort(m_ctx, u);
@@ -914,15 +942,13 @@ private:
             ts += QStringLiteral("  sleepAfter = \"10m\";\n");
             QStringList vars;
             for (const EnvEntry &e : m_ctx.env(u.c->id)) {
-                if (e.secret)
+                const bool fromWorker = e.secret || std::any_of(p.vars.begin(), p.vars.end(), [&](const auto &v) {
+                    return v.first == e.name;
+                });
+                if (fromWorker)
                     vars << QStringLiteral("    %1: this.env.%1,").arg(e.name);
-                else if (!e.value.isEmpty())
-                    vars << QStringLiteral("    %1: %2,").arg(e.name, codeString(e.value));
                 else
-                    m_ctx.step(Phase::Secrets, u.c->id,
-                               QStringLiteral("Give `%1` a value in the `envVars` of class `%2` in "
-                                              "`%3/src/index.ts`.")
-                                   .arg(e.name, pascalCase(u.c->id), p.dir));
+                    vars << QStringLiteral("    %1: %2,").arg(e.name, codeString(e.value));
             }
             if (!vars.isEmpty())
                 ts += QStringLiteral("  envVars = {\n") + vars.join(QLatin1Char('\n'))

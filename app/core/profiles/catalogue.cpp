@@ -704,7 +704,8 @@ public:
         const toml::table *t = table(n, path);
         if (!t)
             return std::nullopt;
-        allowOnly(*t, path, {"target", "kind", "cli", "flags", "compatibility_date", "note"});
+        allowOnly(*t, path,
+                  {"target", "kind", "cli", "regions", "flags", "compatibility_date", "note"});
         Deploy d;
         const toml::node *target = t->get("target");
         if (!target) {
@@ -726,6 +727,8 @@ public:
             error(t, path, QStringLiteral("missing required key \"kind\""));
         if (const toml::node *f = t->get("flags"))
             d.flags = stringArray(f, join(path, "flags"));
+        if (const toml::node *r = t->get("regions"))
+            d.regions = stringArray(r, join(path, "regions"));
         if (const toml::node *c = t->get("compatibility_date")) {
             d.compatibilityDate = string(*t, path, "compatibility_date", false).value_or(QString());
             const QDate date = QDate::fromString(d.compatibilityDate, Qt::ISODate);

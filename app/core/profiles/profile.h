@@ -152,6 +152,7 @@ struct Deploy {
     QString target;
     QString kind;              // what it is within the target (worker, kv, service, web, ...)
     QString cli;               // the platform's command-line tool, as DEPLOY.md's steps call it
+    QStringList regions;       // region ids the config file accepts (empty: not checked)
     QStringList flags;         // wrangler compatibility flags
     QString compatibilityDate; // wrangler compatibility_date
     QString note;              // shown in DEPLOY.md
