@@ -193,7 +193,7 @@ void TestUiInspector::bindingChoosesAmongProfilesThatCanHostTheRole()
     QCOMPARE(component(w.get(), "backend")->binding,
              (Binding{QStringLiteral("cloudflare-workers"), QStringLiteral("free"), {}}));
     QComboBox *plan = field<QComboBox>(w.get(), "plan");
-    QCOMPARE(plan->count(), 2);
+    QCOMPARE(plan->count(), 3); // Free, Paid and Enterprise (the only plan with an SLA)
     plan->setCurrentIndex(plan->findData(QStringLiteral("paid")));
     QCOMPARE(component(w.get(), "backend")->binding.plan, QStringLiteral("paid"));
     QCOMPARE(w->scene()->componentItem(QStringLiteral("backend"))->visual().bindingLine,
