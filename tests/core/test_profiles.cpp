@@ -2,6 +2,7 @@
 // (../shared/reference/platforms.md); bad profiles get located errors and never stop the others;
 // the user folder adds and overrides by id; C++ code names no profile or vendor.
 #include "profiles/catalogue.h"
+#include "profiles/profilejson.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -505,62 +506,43 @@ void TestProfiles::noProfileIdOrVendorInCppCode()
 namespace {
 
 // Every fact of a profile, with a path for messages.
-std::vector<std::pair<QString, const Fact *>> allFacts(const Profile &p)
+std::vector<std::pair<QString, Fact>> allFacts(const Profile &p)
 {
-    std::vector<std::pair<QString, const Fact *>> out;
+    std::vector<std::pair<QString, Fact>> out;
+    auto capabilities = [&](const Capabilities &c, const QString &where) {
+        for (const auto &row : capabilityRows(c))
+            out.push_back({where + row.key, row.fact});
+    };
     auto limits = [&](const Limits &l, const QString &where) {
         for (const auto &[k, v] : l)
-            out.push_back({where + k, &v.fact});
+            out.push_back({where + k, v.fact});
     };
     auto meters = [&](const std::vector<Meter> &m, const QString &where) {
         for (const auto &meter : m)
-            out.push_back({where + meter.usage, &meter.fact});
-    };
-    auto capabilities = [&](const Capabilities &c, const QString &where) {
-        auto put = [&](const char *key, const auto &cap) {
-            if (cap)
-                out.push_back({where + QLatin1String(key), &cap->fact});
-        };
-        put("runtimes", c.runtimes);
-        put("packages", c.packages);
-        put("websockets", c.websockets);
-        put("filesystem", c.filesystem);
-        put("background_jobs", c.backgroundJobs);
-        put("scheduler", c.scheduler);
-        put("outbound_tcp", c.outboundTcp);
-        put("execution", c.execution);
-        put("scale_to_zero", c.scaleToZero);
-        put("sleep", c.sleep);
-        put("cold_start_ms", c.coldStartMs);
-        put("edge", c.edge);
-        put("sla", c.sla);
-        put("inbound", c.inbound);
-        put("outbound", c.outbound);
-        put("pooler", c.pooler);
-        put("sql_pooler", c.sqlPooler);
+            out.push_back({where + meter.usage, meter.fact});
     };
     capabilities(p.capabilities, p.id + QStringLiteral("/capabilities."));
     limits(p.limits, p.id + QStringLiteral("/limits."));
     if (p.monthHours)
-        out.push_back({p.id + QStringLiteral("/month_hours"), &p.monthHours->fact});
+        out.push_back({p.id + QStringLiteral("/month_hours"), p.monthHours->fact});
     for (const auto &plan : p.plans) {
         const QString where = p.id + QLatin1Char('/') + plan.id + QLatin1Char('/');
         capabilities(plan.capabilities, where + QStringLiteral("capabilities."));
         limits(plan.limits, where + QStringLiteral("limits."));
         meters(plan.meters, where + QStringLiteral("meters."));
         if (plan.fee)
-            out.push_back({where + QStringLiteral("fee"), &plan.fee->fact});
+            out.push_back({where + QStringLiteral("fee"), plan.fee->fact});
         if (plan.credits)
-            out.push_back({where + QStringLiteral("credits"), &plan.credits->fact});
+            out.push_back({where + QStringLiteral("credits"), plan.credits->fact});
         if (plan.roles)
-            out.push_back({where + QStringLiteral("roles"), &plan.roles->fact});
+            out.push_back({where + QStringLiteral("roles"), plan.roles->fact});
         if (plan.monthHours)
-            out.push_back({where + QStringLiteral("month_hours"), &plan.monthHours->fact});
+            out.push_back({where + QStringLiteral("month_hours"), plan.monthHours->fact});
         for (const auto &i : plan.instances) {
             limits(i.limits, where + i.id + QStringLiteral("/limits."));
             meters(i.meters, where + i.id + QStringLiteral("/meters."));
             if (i.roles)
-                out.push_back({where + i.id + QStringLiteral("/roles"), &i.roles->fact});
+                out.push_back({where + i.id + QStringLiteral("/roles"), i.roles->fact});
         }
     }
     return out;
@@ -580,11 +562,11 @@ void TestProfiles::factsOutsideTheVendorsDomainsSayWhy()
     for (const auto &p : bundled().profiles()) {
         QVERIFY2(!p.domains.isEmpty(), qPrintable(p.id + QStringLiteral(" lists no domains")));
         for (const auto &[where, fact] : allFacts(p)) {
-            if (p.isVendorSource(fact->source))
+            if (p.isVendorSource(fact.source))
                 continue;
             ++outside;
-            if (!why.match(fact->note).hasMatch())
-                offenders << QStringLiteral("%1: %2").arg(where, fact->source);
+            if (!why.match(fact.note).hasMatch())
+                offenders << QStringLiteral("%1: %2").arg(where, fact.source);
         }
     }
     QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1Char('\n'))));
@@ -601,7 +583,7 @@ void TestProfiles::factsOutsideTheVendorsDomainsSayWhy()
     QVERIFY(changed);
     int unexplained = 0;
     for (const auto &[where, fact] : allFacts(*changed))
-        if (!changed->isVendorSource(fact->source) && !why.match(fact->note).hasMatch())
+        if (!changed->isVendorSource(fact.source) && !why.match(fact.note).hasMatch())
             ++unexplained;
     QVERIFY(unexplained > 10);
 }

@@ -427,13 +427,15 @@ double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<Bill
             rawBilled += billable;
             billable = roundUpTo(rawBilled, *m.roundUp) - before;
         }
+        if (lines) {
+            line.quantity = quantity;
+            line.included = included;
+            line.billable = billable;
+        }
         if (m.cap != MeterCap::None && billable > 0) {
             // The plan sells nothing beyond its cap: the usage cannot be served at any price.
             ++*overCap;
             if (lines) {
-                line.quantity = quantity;
-                line.included = included;
-                line.billable = billable;
                 line.overCap = true;
                 line.note
                     = QStringLiteral("%1 (%2) caps this at %3 a %4: %5 of it cannot be "
@@ -460,9 +462,6 @@ double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<Bill
             ++*unknown;
         }
         if (lines) {
-            line.quantity = quantity;
-            line.included = included;
-            line.billable = billable;
             line.amount = cost;
             lines->push_back(line);
         }
@@ -593,22 +592,29 @@ std::vector<BillModel::CapExcess> BillModel::capExcesses(double multiplier) cons
     return out;
 }
 
+std::optional<double> BillModel::exhaustion(const Pool &pool)
+{
+    double flow = 0, stock = 0;
+    for (const auto &use : pool.uses)
+        if (use.quantityKnown) {
+            flow += use.flow;
+            stock += use.stock;
+        }
+    if (pool.uses.empty() || flow <= 0 || stock >= pool.included)
+        return std::nullopt;
+    return (pool.included - stock) / flow;
+}
+
 std::vector<BillModel::AllowanceEdge> BillModel::allowanceEdges() const
 {
     std::vector<AllowanceEdge> edges;
     for (const auto &pool : m_pools) {
-        if (pool.included <= 0 || pool.uses.empty() || pool.meter->cap != MeterCap::None)
+        if (pool.included <= 0 || pool.meter->cap != MeterCap::None)
             continue;
-        double flow = 0, stock = 0;
-        for (const auto &use : pool.uses)
-            if (use.quantityKnown) {
-                flow += use.flow;
-                stock += use.stock;
-            }
-        if (flow <= 0 || stock >= pool.included)
+        const auto m = exhaustion(pool);
+        if (!m)
             continue;
-        const double m = (pool.included - stock) / flow;
-        edges.push_back({m, m_components[pool.uses.front().component].component,
+        edges.push_back({*m, m_components[pool.uses.front().component].component,
                          QStringLiteral("%1: free %2 used up (%3 included)")
                              .arg(pool.profileName, usageLabel(pool.meter->usage),
                                   formatNumber(pool.included))});
@@ -625,17 +631,12 @@ std::vector<BillModel::AllowanceEdge> BillModel::planEdges() const
                          cap.label + QStringLiteral(": a paid plan is needed")});
     // Caps stated on meters: where the capped allowance runs out.
     for (const auto &pool : m_pools) {
-        if (pool.meter->cap == MeterCap::None || pool.uses.empty())
+        if (pool.meter->cap == MeterCap::None)
             continue;
-        double flow = 0, stock = 0;
-        for (const auto &use : pool.uses)
-            if (use.quantityKnown) {
-                flow += use.flow;
-                stock += use.stock;
-            }
-        if (flow <= 0 || stock >= pool.included)
+        const auto m = exhaustion(pool);
+        if (!m)
             continue;
-        edges.push_back({(pool.included - stock) / flow,
+        edges.push_back({*m,
                          m_components[size_t(pool.uses.front().component)].component,
                          QStringLiteral("%1 (%2): %3 beyond the cap of %4 a %5: a paid plan is "
                                         "needed")

@@ -144,6 +144,8 @@ private:
         QString label;
     };
 
+    // The multiplier at which a pool's usage reaches its included quantity; none if never.
+    static std::optional<double> exhaustion(const Pool &pool);
     // Known cost of a pool at a multiplier; appends lines when asked, and adds each use's cost to
     // `creditable[i]` for the credits it may draw on.
     double poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines, int *unknown,

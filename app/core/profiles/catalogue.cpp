@@ -310,21 +310,31 @@ public:
         return {};
     }
 
+    // The fact table `t.key = { value = …, source, checked, note }`, or null (absent or not a
+    // table, which is reported).
+    const toml::table *factTable(const toml::table &t, const char *key, const QString &p)
+    {
+        const toml::node *n = t.get(key);
+        if (!n)
+            return nullptr;
+        const toml::table *ft = n->as_table();
+        if (!ft) {
+            error(n, p,
+                  QStringLiteral("%1 is a fact table { value = …, source = …, checked = … }")
+                      .arg(QLatin1String(key)));
+            return nullptr;
+        }
+        allowOnly(*ft, p, {"value", "source", "checked", "note"});
+        return ft;
+    }
+
     // `roles = { value = [...], source, checked }` of a plan or instance type.
     RoleRestriction roleRestriction(const toml::table &t, const QString &path)
     {
-        const toml::node *n = t.get("roles");
-        if (!n)
-            return std::nullopt;
         const QString p = join(path, "roles");
-        const toml::table *rt = n->as_table();
-        if (!rt) {
-            error(n, p,
-                  QStringLiteral("plan and instance roles are a fact table { value = [...], "
-                                 "source = …, checked = … }"));
+        const toml::table *rt = factTable(t, "roles", p);
+        if (!rt)
             return std::nullopt;
-        }
-        allowOnly(*rt, p, {"value", "source", "checked", "note"});
         const int before = m_errors;
         Sourced<std::vector<Role>> out;
         if (const toml::node *v = rt->get("value")) {
@@ -348,18 +358,10 @@ public:
     // `month_hours = { value = 720, source, checked }`: the month the vendor bills.
     std::optional<Sourced<double>> monthHours(const toml::table &t, const QString &path)
     {
-        const toml::node *n = t.get("month_hours");
-        if (!n)
-            return std::nullopt;
         const QString p = join(path, "month_hours");
-        const toml::table *mt = n->as_table();
-        if (!mt) {
-            error(n, p,
-                  QStringLiteral("month_hours is a fact table { value = …, source = …, "
-                                 "checked = … }"));
+        const toml::table *mt = factTable(t, "month_hours", p);
+        if (!mt)
             return std::nullopt;
-        }
-        allowOnly(*mt, p, {"value", "source", "checked", "note"});
         const int before = m_errors;
         Sourced<double> out;
         out.value = number(*mt, p, "value", true).value_or(0);
