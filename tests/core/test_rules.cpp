@@ -98,6 +98,8 @@ private slots:
     void findingsAreSortedWorstFirst();
     void quotaAndPoolingMessagesArePrecise();
     void protocolFixNeverSuggestsHttpForADatabase();
+    void backgroundJobsFixUsesTheNativeScheduler_data();
+    void backgroundJobsFixUsesTheNativeScheduler();
 };
 
 void TestRules::baseProjectIsClean()
@@ -924,6 +926,38 @@ void TestRules::protocolFixNeverSuggestsHttpForADatabase()
     for (const auto &fix : f->fixes)
         labels << fix.label;
     QCOMPARE(labels, QStringList({"Use sql for this connection"}));
+}
+
+void TestRules::backgroundJobsFixUsesTheNativeScheduler_data()
+{
+    // Platforms that declare their own scheduler: the background-jobs fix moves the jobs there.
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("plan");
+    QTest::addColumn<QString>("fix");
+    QTest::newRow("Cloudflare Workers: Cron Triggers")
+        << "cloudflare-workers" << "paid" << "Move the jobs of api to Cron Triggers";
+    QTest::newRow("AWS Lambda: EventBridge Scheduler")
+        << "aws-lambda" << "on-demand" << "Move the jobs of api to EventBridge Scheduler";
+    QTest::newRow("Cloud Run request-based: Cloud Scheduler")
+        << "google-cloud-run" << "request-based" << "Move the jobs of api to Cloud Scheduler";
+}
+
+void TestRules::backgroundJobsFixUsesTheNativeScheduler()
+{
+    QFETCH(QString, profile);
+    QFETCH(QString, plan);
+    QFETCH(QString, fix);
+    Project p = base();
+    C(p, "api").binding = {profile, plan, ""};
+    C(p, "api").workload = Workload{};
+    C(p, "api").workload.backgroundJobs = true;
+    const auto all = validateOption(p, p.options[0], testCatalogue());
+    const Finding *f
+        = findFinding(all, QStringLiteral("feature.background-jobs"), QStringLiteral("api"));
+    QVERIFY(f);
+    QCOMPARE(f->severity, Severity::Error);
+    QVERIFY(!f->fixes.empty());
+    QCOMPARE(f->fixes.front().label, fix);
 }
 
 QTEST_GUILESS_MAIN(TestRules)
