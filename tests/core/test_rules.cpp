@@ -934,12 +934,17 @@ void TestRules::backgroundJobsFixUsesTheNativeScheduler_data()
     QTest::addColumn<QString>("profile");
     QTest::addColumn<QString>("plan");
     QTest::addColumn<QString>("fix");
-    QTest::newRow("Cloudflare Workers: Cron Triggers")
-        << "cloudflare-workers" << "paid" << "Move the jobs of api to Cron Triggers";
+    QTest::newRow("Cloudflare Workers: Cron Triggers") << "cloudflare-workers"
+                                                       << "paid"
+                                                       << "Move the jobs of api to Cron Triggers";
     QTest::newRow("AWS Lambda: EventBridge Scheduler")
-        << "aws-lambda" << "on-demand" << "Move the jobs of api to EventBridge Scheduler";
+        << "aws-lambda"
+        << "on-demand"
+        << "Move the jobs of api to EventBridge Scheduler";
     QTest::newRow("Cloud Run request-based: Cloud Scheduler")
-        << "google-cloud-run" << "request-based" << "Move the jobs of api to Cloud Scheduler";
+        << "google-cloud-run"
+        << "request-based"
+        << "Move the jobs of api to Cloud Scheduler";
 }
 
 void TestRules::backgroundJobsFixUsesTheNativeScheduler()

@@ -636,8 +636,7 @@ std::vector<BillModel::AllowanceEdge> BillModel::planEdges() const
         const auto m = exhaustion(pool);
         if (!m)
             continue;
-        edges.push_back({*m,
-                         m_components[size_t(pool.uses.front().component)].component,
+        edges.push_back({*m, m_components[size_t(pool.uses.front().component)].component,
                          QStringLiteral("%1 (%2): %3 beyond the cap of %4 a %5: a paid plan is "
                                         "needed")
                              .arg(pool.profileName, pool.planName, usageLabel(pool.meter->usage),
