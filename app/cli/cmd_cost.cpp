@@ -38,8 +38,10 @@ void printLine(QTextStream &out, const BillLine &l)
     out << "    " << l.description.leftJustified(26) << ' ' << q.rightJustified(16) << "  incl "
         << formatNumber(std::round(l.included * 1000) / 1000, 3).rightJustified(14) << "  bill "
         << billable.rightJustified(14) << "  " << priceText(l).leftJustified(24) << ' '
-        << amountText(l.amount).rightJustified(12) << "  " << l.source << " ("
-        << l.checked.toString(Qt::ISODate) << ")\n";
+        << (l.overCap ? QStringLiteral("over cap") : amountText(l.amount)).rightJustified(12)
+        << "  " << l.source << " (" << l.checked.toString(Qt::ISODate) << ")\n";
+    if (l.overCap)
+        out << "      " << l.note << '\n';
 }
 
 } // namespace
@@ -168,6 +170,8 @@ int runCost(const QStringList &args, QTextStream &out, QTextStream &err)
                                                       : QStringLiteral(" / ") + cb.binding.instance)
                     << "  " << formatMoney(cb.known)
                     << (cb.unknown ? QStringLiteral(" + %1 unknown").arg(cb.unknown) : QString())
+                    << (cb.overCap ? QStringLiteral(" + %1 over a plan's cap").arg(cb.overCap)
+                                   : QString())
                     << '\n';
                 for (const auto &l : cb.lines)
                     printLine(out, l);

@@ -65,6 +65,11 @@ private slots:
     void breakpointsMarkAllowancesAndPaidPlans();
     void vendorWorkedExamples_data();
     void vendorWorkedExamples();
+    void billingSemantics_data();
+    void billingSemantics();
+    void allowancesPerComponentAndInstance();
+    void idleMetersBillOnlyMinimumInstances();
+    void capsAreNotFreeMeters();
 };
 
 void TestCost::meterKinds_data()
@@ -567,6 +572,222 @@ void TestCost::vendorWorkedExamples()
         qAbs(total - expected) <= tolerance,
         qPrintable(
             QStringLiteral("engine %1, vendor %2").arg(total, 0, 'f', 4).arg(expected, 0, 'f', 2)));
+}
+
+void TestCost::billingSemantics_data()
+{
+    // The billing units and conversions vendors publish, declared as profile data
+    // (tests/data/profiles-test/test-billing.toml); each row fails without its meter key.
+    QTest::addColumn<QString>("plan");
+    QTest::addColumn<Setup>("setup");
+    QTest::addColumn<QString>("usage");
+    QTest::addColumn<double>("quantity");
+    QTest::addColumn<double>("billable");
+    QTest::addColumn<double>("amount");
+    auto row = [](const char *name, const char *plan, Setup s, const char *usage, double q,
+                  double billable, double amount) {
+        QTest::newRow(name) << QString::fromLatin1(plan) << s << QString::fromLatin1(usage) << q
+                            << billable << amount;
+    };
+    // round_up (R2: "one million and one operations ... billed for two million")
+    row(
+        "round_up: one operation over a unit bills the whole unit", "rounding",
+        [](Component &c) { c.traffic.writesPerMonth = 2000001; }, "class-a-ops", 2000001, 2e6,
+        9.00);
+    row(
+        "round_up: exactly at a unit", "rounding",
+        [](Component &c) { c.traffic.writesPerMonth = 2e6; }, "class-a-ops", 2e6, 1e6, 4.50);
+    row(
+        "round_up: 1.1 GB-month bills as 2", "rounding",
+        [](Component &c) { c.traffic.storageGb = 11.1; }, "gb-month", 11.1, 2, 0.03);
+    // round_up_each (Supabase: "charged for the full hour")
+    row(
+        "round_up_each: a part of an hour bills the full hour", "rounding",
+        [](Component &c) {
+            c.workload.minInstances = 1;
+            c.workload.hoursPerMonth = 20.5;
+        },
+        "instance-hours", 21, 21, 0.21);
+    // duration_unit_ms (Cloud Run: "rounded up to the nearest 100 ms")
+    row(
+        "duration_unit_ms: 250 ms bills as 300 ms", "rounding",
+        [](Component &c) {
+            c.traffic.requestsPerMonth = 1000;
+            c.workload.requestMs = 250;
+        },
+        "gb-s", 300, 300, 0.003);
+    // websocket_messages_per_unit (Durable Objects: 20 incoming messages = 1 request)
+    row(
+        "websocket messages: 20 count as one request", "conversions",
+        [](Component &c) {
+            c.traffic.requestsPerMonth = 1000;
+            c.traffic.websocketMessagesPerMonth = 2e6;
+        },
+        "requests", 101000, 101000, 0.01515);
+    // size_unit_kb (Queues: one operation per 64 KB)
+    row(
+        "size_unit_kb: a 100 KB message counts twice", "conversions",
+        [](Component &c) {
+            c.traffic.readsPerMonth = 1e6;
+            c.traffic.writesPerMonth = 1e6;
+            c.traffic.messageKb = 100;
+        },
+        "operations", 4e6, 4e6, 1.60);
+    row(
+        "size_unit_kb: a message up to the unit counts once", "conversions",
+        [](Component &c) {
+            c.traffic.readsPerMonth = 1e6;
+            c.traffic.writesPerMonth = 1e6;
+            c.traffic.messageKb = 64;
+        },
+        "operations", 2e6, 2e6, 0.80);
+    // replicated_writes (Upstash Global: each replicated write counts as a command)
+    row(
+        "replicated writes: once more per read replica", "conversions",
+        [](Component &c) {
+            c.traffic.readsPerMonth = 100000;
+            c.traffic.writesPerMonth = 100000;
+            c.traffic.readReplicas = 2;
+        },
+        "commands", 400000, 400000, 0.80);
+    // count_stored_vectors (Vectorize: (10,000 + 100) × 384 = 3.878 million)
+    row(
+        "queried dimensions count the stored vectors", "conversions",
+        [](Component &c) {
+            c.traffic.vectorsStored = 10000;
+            c.traffic.vectorQueriesPerMonth = 100;
+            c.traffic.vectorDimensions = 384;
+        },
+        "queried-vector-dimensions", 3878400, 3878400, 0.038784);
+    // stopped-gb-months (Fly: "Each 1GB of rootfs for a Machine stopped for 30 days is $0.15")
+    row(
+        "stopped machine: rootfs for the time not running", "machines",
+        [](Component &c) {
+            c.traffic.requestsPerMonth = 36000; // 36,000 s = 10 h of a 720-h month
+            c.workload.requestMs = 1000;
+            c.workload.artifactMb = 500;
+        },
+        "stopped-gb-months", 0.5 * 710.0 / 720.0, 0.5 * 710.0 / 720.0, 0.15 * 0.5 * 710.0 / 720.0);
+    row(
+        "stopped machines: two of three kept stopped all month", "machines",
+        [](Component &c) {
+            c.workload.minInstances = 1;
+            c.workload.maxInstances = 3;
+            c.workload.artifactMb = 1000;
+        },
+        "stopped-gb-months", 2, 2, 0.30);
+    // basis idle (Cloud Run idle minimum instances)
+    row(
+        "idle minimum instance: its time not serving", "machines",
+        [](Component &c) {
+            c.workload.minInstances = 1;
+            c.traffic.requestsPerMonth = 3600;
+            c.workload.requestMs = 1000;
+            c.workload.vcpu = 1;
+        },
+        "vcpu-s", 720 * 3600 - 3600, 720 * 3600 - 3600, (720 * 3600 - 3600) * 0.0000025);
+    // month_hours (a vendor that prices per 30 days)
+    row(
+        "720-hour month: an always-on machine is one month", "machines",
+        [](Component &c) { c.workload.minInstances = 1; }, "instance-months", 1, 1, 5.70);
+    row(
+        "720-hour month: 360 hours are half a month", "machines",
+        [](Component &c) {
+            c.workload.minInstances = 1;
+            c.workload.hoursPerMonth = 360;
+        },
+        "instance-months", 0.5, 0.5, 2.85);
+}
+
+void TestCost::billingSemantics()
+{
+    QFETCH(QString, plan);
+    QFETCH(Setup, setup);
+    QFETCH(QString, usage);
+    QFETCH(double, quantity);
+    QFETCH(double, billable);
+    QFETCH(double, amount);
+    const Project p = oneComponent(Binding{QStringLiteral("test-billing"), plan, {}}, setup);
+    const Bill b = computeBill(p, p.options[0], testCatalogue(), 1);
+    const BillLine *l = lineOf(b, QStringLiteral("c"), usage);
+    QVERIFY2(l, qPrintable(usage));
+    QVERIFY(l->quantity && l->billable && l->amount);
+    QVERIFY2(qAbs(*l->quantity - quantity) < 1e-6,
+             qPrintable(QString::number(*l->quantity, 'g', 12)));
+    QVERIFY2(qAbs(*l->billable - billable) < 1e-6,
+             qPrintable(QString::number(*l->billable, 'g', 12)));
+    QVERIFY2(qAbs(*l->amount - amount) < 1e-9, qPrintable(QString::number(*l->amount, 'g', 12)));
+}
+
+void TestCost::idleMetersBillOnlyMinimumInstances()
+{
+    // Without minimum instances nothing idles: no idle line at all.
+    const Project p = oneComponent({QStringLiteral("test-billing"), QStringLiteral("machines"), {}},
+                                   [](Component &c) {
+                                       c.traffic.requestsPerMonth = 3600;
+                                       c.workload.requestMs = 1000;
+                                   });
+    const Bill b = computeBill(p, p.options[0], testCatalogue(), 1);
+    QVERIFY(!lineOf(b, QStringLiteral("c"), QStringLiteral("vcpu-s")));
+}
+
+void TestCost::allowancesPerComponentAndInstance()
+{
+    // Per-component (Supabase: 8 GB of disk per project), per-instance and per-account
+    // allowances side by side on two components of the same plan.
+    Project p = oneComponent({QStringLiteral("test-billing"), QStringLiteral("allowances"), {}},
+                             [](Component &c) {
+                                 c.traffic.storageGb = 10;
+                                 c.traffic.readsPerMonth = 600000;
+                                 c.traffic.egressGb = 150;
+                             });
+    Component second = p.options[0].components[0];
+    second.id = QStringLiteral("d");
+    second.workload.maxInstances = 2; // two instances: 2 × 100 GB of egress included
+    second.traffic.egressGb = 250;
+    p.options[0].components.push_back(second);
+    const Bill b = computeBill(p, p.options[0], testCatalogue(), 1);
+    for (const char *id : {"c", "d"})
+        QCOMPARE(lineOf(b, QString::fromLatin1(id), QStringLiteral("gb-month"))->included, 8.0);
+    QCOMPARE(lineOf(b, QStringLiteral("c"), QStringLiteral("reads"))->included, 600000.0);
+    QCOMPARE(lineOf(b, QStringLiteral("d"), QStringLiteral("reads"))->included, 400000.0);
+    QCOMPARE(lineOf(b, QStringLiteral("c"), QStringLiteral("egress-gb"))->included, 100.0);
+    QCOMPARE(lineOf(b, QStringLiteral("d"), QStringLiteral("egress-gb"))->included, 200.0);
+    // 2 × 2 GB × $0.125 + 200,000 reads × $1/M + (50 + 50) GB × $0.10
+    QVERIFY2(qAbs(b.total - (0.50 + 0.20 + 10.00)) < 1e-9, qPrintable(QString::number(b.total)));
+}
+
+void TestCost::capsAreNotFreeMeters()
+{
+    // A free plan's capped allowance is a limit: usage beyond it is shown as over the cap,
+    // never as $0.00, and the total says so.
+    Project p = oneComponent({QStringLiteral("test-quota"), QStringLiteral("free"), {}},
+                             [](Component &c) { c.traffic.requestsPerMonth = 45000; });
+    Bill b = computeBill(p, p.options[0], testCatalogue(), 1);
+    const BillLine *l = lineOf(b, QStringLiteral("c"), QStringLiteral("requests"));
+    QVERIFY(l);
+    QVERIFY(l->overCap);
+    QVERIFY(!l->amount);
+    QCOMPARE(*l->billable, 15000.0); // 45,000 − 1,000 × 30
+    QCOMPARE(l->note, QStringLiteral("Test Quota (Free) caps this at 1,000 a day: 15,000 of it "
+                                     "cannot be served (requests beyond the cap fail)"));
+    QCOMPARE(b.overCap, 1);
+    QCOMPARE(b.unknown, 0);
+    QCOMPARE(b.componentBill(QStringLiteral("c"))->overCap, 1);
+    QCOMPARE(b.totalText(), QStringLiteral("≥ $0.00 (1 over a plan's cap)"));
+    // Within the cap the line is an ordinary $0.00.
+    b = computeBill(p, p.options[0], testCatalogue(), 0.5);
+    QCOMPARE(b.overCap, 0);
+    QCOMPARE(b.totalText(), QStringLiteral("$0.00"));
+    // The sweep marks where the cap is passed as a plan breakpoint, not a free allowance.
+    const Sweep s = computeSweep(p, {QStringLiteral("o")}, testCatalogue(), 0.01, 1000, 61);
+    QCOMPARE(s.breakpoints.size(), size_t(1));
+    QCOMPARE(s.breakpoints[0].kind, QStringLiteral("plan"));
+    QVERIFY(qAbs(s.breakpoints[0].multiplier - 30000.0 / 45000.0) < 1e-12);
+    // A rebinding suggestion never proposes a plan whose cap the usage passes.
+    const CostEstimate e
+        = estimateComponentCost(p, p.options[0], p.options[0].components[0], testCatalogue());
+    QCOMPARE(e.overCap, 1);
 }
 
 QTEST_GUILESS_MAIN(TestCost)

@@ -107,11 +107,14 @@ void TestExamples::descriptionsStateTheConclusion()
         {"allogator.stackplan.json", "≥ $26.68 a month"},
         {"allogator.stackplan.json", "$30–80"},
         {"fastapi-websockets-baml.stackplan.json",
-         "$30.90 a month, against $40.50 on Railway and $51.50 on Render"},
+         "$31.02 a month, against $40.50 on Railway and $51.50 on Render"},
+        {"fastapi-websockets-baml.stackplan.json", "a Worker now terminates WebSockets itself"},
         {"cloudflare-containers-starter.stackplan.json", "needs the Workers Paid subscription"},
         {"inkcre-python-workers.stackplan.json", "numpy included"},
-        {"flrts-cloudflare-migration.stackplan.json", "$98.32 a month against at least $122.24"},
-        {"flrts-cloudflare-migration.stackplan.json", "99.89 %"},
+        {"flrts-cloudflare-migration.stackplan.json",
+         "at least $34.85 a month against at least $57.61"},
+        {"flrts-cloudflare-migration.stackplan.json", "apply only under Enterprise agreements"},
+        {"allogator.stackplan.json", "×5: $166.70"},
     };
     for (const auto &c : cases) {
         const ProjectLoad load = loadProjectFile(examplePath(QString::fromLatin1(c.file)));

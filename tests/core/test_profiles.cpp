@@ -2,6 +2,7 @@
 // (../shared/reference/platforms.md); bad profiles get located errors and never stop the others;
 // the user folder adds and overrides by id; C++ code names no profile or vendor.
 #include "profiles/catalogue.h"
+#include "profiles/profilejson.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -56,6 +57,10 @@ private slots:
     void userFolderAddsAndOverridesById();
     void bindingsResolvePlanAndInstanceLimits();
     void staleFactsAreMarked();
+    void factsOutsideTheVendorsDomainsSayWhy();
+    void vendorDomainsMatchHostsAndPaths_data();
+    void vendorDomainsMatchHostsAndPaths();
+    void billingKeysAreRead();
     void noProfileIdOrVendorInCppCode();
 };
 
@@ -150,7 +155,8 @@ void TestProfiles::factsMatchTheDataSheet_data()
         30e6);
     row("Workers paid $0.02 per M CPU-ms", "cloudflare-workers", "paid", "", "price", "cpu-ms",
         0.02);
-    row("Workers SLA 99.99", "cloudflare-workers", "", "", "sla", "", 99.99);
+    row("Workers SLA 99.99 (Enterprise only)", "cloudflare-workers", "enterprise", "", "sla", "",
+        99.99);
     row("Cloud Run 32 GiB", "google-cloud-run", "", "", "max", "memory_mb", 32768);
     row("Cloud Run timeout 3,600 s", "google-cloud-run", "", "", "max", "request_timeout_s", 3600);
     row("Cloud Run default timeout 300 s", "google-cloud-run", "", "", "limit", "request_timeout_s",
@@ -206,7 +212,29 @@ void TestProfiles::factsMatchTheDataSheet_data()
     row("Neon Launch $0.106/CU-h", "neon", "launch", "", "price", "cu-hours", 0.106);
     row("Upstash Redis $0.20 per 100k commands", "upstash-redis", "payg", "", "price", "commands",
         0.20);
-    row("R2 SLA 99.9", "cloudflare-r2", "", "", "sla", "", 99.9);
+    row("R2 SLA 99.9 (Enterprise only)", "cloudflare-r2", "enterprise", "", "sla", "", 99.9);
+    // Facts corrected by the 2026-12-02 audit (../shared/reference/facts-audit.md).
+    row("Railway Pro volumes self-serve up to 1 TB", "railway", "pro", "", "limit", "storage_gb",
+        1000);
+    row("Fly shared-cpu-1x 256 MB $1.94 (base region)", "fly-machines", "payg",
+        "shared-cpu-1x-256mb", "price", "instance-months", 1.94);
+    row("Fly stopped rootfs $0.15 per GB", "fly-machines", "payg", "", "price", "stopped-gb-months",
+        0.15);
+    row("Durable Objects 6 outbound connections", "cloudflare-durable-objects", "paid", "", "limit",
+        "outbound_connections", 6);
+    row("Cloud Run instance-based memory $0.000002/GiB-s", "google-cloud-run", "instance-based", "",
+        "price", "gib-s", 0.000002);
+    row("Cloud Run instance-based 450k GiB-s free", "google-cloud-run", "instance-based", "",
+        "included", "gib-s", 450000);
+    row("Cloud Run instance-based 240k vCPU-s free", "google-cloud-run", "instance-based", "",
+        "included", "vcpu-s", 240000);
+    row("S3 class A $0.005 per 1,000", "aws-s3", "standard", "", "price", "class-a-ops", 0.005);
+    row("S3 class B $0.0004 per 1,000", "aws-s3", "standard", "", "price", "class-b-ops", 0.0004);
+    row("Neon Scale egress $0.10/GB", "neon", "scale", "", "price", "egress-gb", 0.10);
+    row("Neon Scale 100 GB egress included", "neon", "scale", "", "included", "egress-gb", 100);
+    row("Vectorize paid 50,000 indexes", "cloudflare-vectorize", "paid", "", "limit",
+        "vector_indexes", 50000);
+    row("Render egress $0.15/GB", "render-web-service", "paid", "", "price", "egress-gb", 0.15);
 }
 
 void TestProfiles::factsMatchTheDataSheet()
@@ -308,7 +336,7 @@ void TestProfiles::malformedProfilesGiveLocatedErrors_data()
         "disk-gb-s, instance-hours, instance-months, vcpu-hours, gb-hours, vcpu-months, "
         "memory-gb-months, cu-hours, gb-month, egress-gb, reads, writes, class-a-ops, class-b-ops, "
         "operations, commands, queried-vector-dimensions, stored-vector-dimensions, neurons, "
-        "messages (at plans[0].meters[1].usage)");
+        "messages, stopped-gb-months (at plans[0].meters[1].usage)");
     row("unknown-unit-key", "23:8: unknown key \"unit\" (at plans[0].meters[0].unit)");
     row("unknown-capability-value",
         "11:24: unknown filesystem \"disk\"; expected one of: none, in-memory, ephemeral, "
@@ -422,8 +450,8 @@ void TestProfiles::bindingsResolvePlanAndInstanceLimits()
     QVERIFY2(r.isValid(), qPrintable(why));
     QCOMPARE(r.limit(QStringLiteral("memory_mb"))->value, 6144.0);
     QVERIFY(findMeter(r.meters, QStringLiteral("gib-s")));
-    QVERIFY(!bundled().resolve(Binding{"cloudflare-workers", "enterprise", ""}, &why).isValid());
-    QCOMPARE(why, QStringLiteral("profile \"cloudflare-workers\" has no plan \"enterprise\""));
+    QVERIFY(!bundled().resolve(Binding{"cloudflare-workers", "platinum", ""}, &why).isValid());
+    QCOMPARE(why, QStringLiteral("profile \"cloudflare-workers\" has no plan \"platinum\""));
     QVERIFY(!bundled().resolve(Binding{"nope", "", ""}, &why).isValid());
     QCOMPARE(why, QStringLiteral("unknown profile \"nope\""));
     // An empty plan means the first plan.
@@ -482,6 +510,156 @@ void TestProfiles::noProfileIdOrVendorInCppCode()
         }
     }
     QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
+}
+
+namespace {
+
+// Every fact of a profile, with a path for messages.
+std::vector<std::pair<QString, Fact>> allFacts(const Profile &p)
+{
+    std::vector<std::pair<QString, Fact>> out;
+    auto capabilities = [&](const Capabilities &c, const QString &where) {
+        for (const auto &row : capabilityRows(c))
+            out.push_back({where + row.key, row.fact});
+    };
+    auto limits = [&](const Limits &l, const QString &where) {
+        for (const auto &[k, v] : l)
+            out.push_back({where + k, v.fact});
+    };
+    auto meters = [&](const std::vector<Meter> &m, const QString &where) {
+        for (const auto &meter : m)
+            out.push_back({where + meter.usage, meter.fact});
+    };
+    capabilities(p.capabilities, p.id + QStringLiteral("/capabilities."));
+    limits(p.limits, p.id + QStringLiteral("/limits."));
+    if (p.monthHours)
+        out.push_back({p.id + QStringLiteral("/month_hours"), p.monthHours->fact});
+    for (const auto &plan : p.plans) {
+        const QString where = p.id + QLatin1Char('/') + plan.id + QLatin1Char('/');
+        capabilities(plan.capabilities, where + QStringLiteral("capabilities."));
+        limits(plan.limits, where + QStringLiteral("limits."));
+        meters(plan.meters, where + QStringLiteral("meters."));
+        if (plan.fee)
+            out.push_back({where + QStringLiteral("fee"), plan.fee->fact});
+        if (plan.credits)
+            out.push_back({where + QStringLiteral("credits"), plan.credits->fact});
+        if (plan.roles)
+            out.push_back({where + QStringLiteral("roles"), plan.roles->fact});
+        if (plan.monthHours)
+            out.push_back({where + QStringLiteral("month_hours"), plan.monthHours->fact});
+        for (const auto &i : plan.instances) {
+            limits(i.limits, where + i.id + QStringLiteral("/limits."));
+            meters(i.meters, where + i.id + QStringLiteral("/meters."));
+            if (i.roles)
+                out.push_back({where + i.id + QStringLiteral("/roles"), i.roles->fact});
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void TestProfiles::factsOutsideTheVendorsDomainsSayWhy()
+{
+    // Facts come from the vendor's own pages, docs repository or changelog. A fact sourced
+    // anywhere else must say why in its note ("Secondary source (why): …"), and so name whose
+    // figure it is.
+    static const QRegularExpression why(QStringLiteral("secondary source *[:(]"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    QStringList offenders;
+    int outside = 0;
+    for (const auto &p : bundled().profiles()) {
+        QVERIFY2(!p.domains.isEmpty(), qPrintable(p.id + QStringLiteral(" lists no domains")));
+        for (const auto &[where, fact] : allFacts(p)) {
+            if (p.isVendorSource(fact.source))
+                continue;
+            ++outside;
+            if (!why.match(fact.note).hasMatch())
+                offenders << QStringLiteral("%1: %2").arg(where, fact.source);
+        }
+    }
+    QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(QLatin1Char('\n'))));
+    QVERIFY(outside > 0); // the check does see secondary sources
+
+    // The check fails on a profile that cites another domain without saying why.
+    QFile src(QStringLiteral(STACKPLAN_SOURCE_DIR "/profiles/neon.toml"));
+    QVERIFY(src.open(QIODevice::ReadOnly));
+    QByteArray text = src.readAll();
+    text.replace("\"https://neon.com/docs/introduction/plans\"",
+                 "\"https://blog.example.org/neon-pricing\"");
+    std::vector<ProfileProblem> problems;
+    const auto changed = parseProfile(text, QStringLiteral("neon.toml"), &problems);
+    QVERIFY(changed);
+    int unexplained = 0;
+    for (const auto &[where, fact] : allFacts(*changed))
+        if (!changed->isVendorSource(fact.source) && !why.match(fact.note).hasMatch())
+            ++unexplained;
+    QVERIFY(unexplained > 10);
+}
+
+void TestProfiles::vendorDomainsMatchHostsAndPaths_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<bool>("vendor");
+    QTest::newRow("the domain itself") << "https://example.com/x" << true;
+    QTest::newRow("a subdomain") << "https://docs.example.com/x" << true;
+    QTest::newRow("a look-alike host") << "https://notexample.com/x" << false;
+    QTest::newRow("a repository under the vendor's organisation")
+        << "https://github.com/example/docs/blob/main/a.md" << true;
+    QTest::newRow("another organisation on the same host")
+        << "https://github.com/someone-else/example/blob/main/a.md" << false;
+    QTest::newRow("plain http") << "http://example.com/" << true;
+}
+
+void TestProfiles::vendorDomainsMatchHostsAndPaths()
+{
+    QFETCH(QString, url);
+    QFETCH(bool, vendor);
+    Profile p;
+    p.domains = {QStringLiteral("example.com"), QStringLiteral("github.com/example/")};
+    QCOMPARE(p.isVendorSource(url), vendor);
+}
+
+void TestProfiles::billingKeysAreRead()
+{
+    // The billing semantics and restrictions profiles declare, read from the test fixtures.
+    Catalogue c;
+    c.addDirectory(QStringLiteral(STACKPLAN_TEST_DATA "/profiles-test"));
+    c.finish();
+    QStringList problems;
+    for (const auto &pr : c.problems())
+        problems << pr.error.toString();
+    QCOMPARE(problems, QStringList());
+    const Profile *b = c.profile(QStringLiteral("test-billing"));
+    QVERIFY(b && b->monthHours);
+    QCOMPARE(b->monthHours->value, 720.0);
+    QCOMPARE(b->domains, QStringList({"example.com"}));
+    const Meter *ops
+        = findMeter(b->plan(QStringLiteral("rounding"))->meters, QStringLiteral("class-a-ops"));
+    QCOMPARE(*ops->roundUp, 1e6);
+    const Meter *disk
+        = findMeter(b->plan(QStringLiteral("allowances"))->meters, QStringLiteral("gb-month"));
+    QCOMPARE(disk->includedPer, AllowanceScope::Component);
+    const Profile *q = c.profile(QStringLiteral("test-quota"));
+    const Meter *requests
+        = findMeter(q->plan(QStringLiteral("free"))->meters, QStringLiteral("requests"));
+    QCOMPARE(requests->cap, MeterCap::Fail);
+    QVERIFY(q->plan(QStringLiteral("free"))->roles);
+    QCOMPARE(q->capabilities.websockets->value.coordinateVia, QStringLiteral("test-socket"));
+    const ResolvedBinding *web = c.resolved(Binding{"test-quota", "paid", "web"});
+    QVERIFY(web && !web->canHost(Role::Worker) && web->canHost(Role::Backend));
+    // A cap without the quantity it caps is refused, with its place.
+    std::vector<ProfileProblem> bad;
+    QVERIFY(!parseProfile("id = \"x\"\nname = \"X\"\nvendor = \"V\"\ncategory = \"compute\"\n"
+                          "roles = [\"backend\"]\ndocs = \"https://x.example\"\naccount = \"x\"\n"
+                          "[capabilities]\n[[plans]]\nid = \"free\"\nname = \"Free\"\n"
+                          "[[plans.meters]]\nusage = \"requests\"\nprice = 0\ncap = \"fail\"\n"
+                          "source = \"https://x.example\"\nchecked = \"2026-01-01\"\n",
+                          QStringLiteral("x.toml"), &bad));
+    QCOMPARE(bad.size(), size_t(1));
+    QCOMPARE(bad[0].error.toString(),
+             QStringLiteral("x.toml:15:7: a cap needs the included quantity it caps (at "
+                            "plans[0].meters[0].cap)"));
 }
 
 QTEST_GUILESS_MAIN(TestProfiles)

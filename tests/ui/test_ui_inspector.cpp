@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -44,6 +45,7 @@ private slots:
     void connectionInspectorEditsProtocolViaAndPooling();
     void projectAssumptionsWhenNothingIsSelected();
     void aLongNameDoesNotWidenTheInspector();
+    void trafficFieldsForQuotasAndConversions();
 
 private:
     std::unique_ptr<MainWindow> window();
@@ -193,7 +195,7 @@ void TestUiInspector::bindingChoosesAmongProfilesThatCanHostTheRole()
     QCOMPARE(component(w.get(), "backend")->binding,
              (Binding{QStringLiteral("cloudflare-workers"), QStringLiteral("free"), {}}));
     QComboBox *plan = field<QComboBox>(w.get(), "plan");
-    QCOMPARE(plan->count(), 2);
+    QCOMPARE(plan->count(), 3); // Free, Paid and Enterprise (the only plan with an SLA)
     plan->setCurrentIndex(plan->findData(QStringLiteral("paid")));
     QCOMPARE(component(w.get(), "backend")->binding.plan, QStringLiteral("paid"));
     QCOMPARE(w->scene()->componentItem(QStringLiteral("backend"))->visual().bindingLine,
@@ -424,6 +426,38 @@ void TestUiInspector::aLongNameDoesNotWidenTheInspector()
                                               "a name long enough to fill the inspector twice")),
              plain);
     QCOMPARE(inspectorWidthFor(QString(300, QLatin1Char('x'))), plain);
+}
+
+void TestUiInspector::trafficFieldsForQuotasAndConversions()
+{
+    // The traffic the engine's quotas and conversions read: the busiest day against daily caps,
+    // WebSocket messages, message size, read replicas and vector indexes.
+    auto w = window();
+    QVERIFY(w);
+    const QByteArray before = bytes(w->document()->project());
+    w->scene()->selectElements({QStringLiteral("backend")}, {});
+    for (const char *key :
+         {"busiest-day", "websocket-messages", "message-kb", "read-replicas", "vector-indexes"})
+        QVERIFY2(field<NumberField>(w.get(), key), key);
+    QLineEdit *busiest = field<NumberField>(w.get(), "busiest-day")->lineEdit();
+    busiest->selectAll();
+    QTest::keyClicks(busiest, QStringLiteral("2.5"));
+    QCOMPARE(component(w.get(), "backend")->traffic.busiestDayFactor, std::optional<double>(2.5));
+    QLineEdit *replicas = field<NumberField>(w.get(), "read-replicas")->lineEdit();
+    replicas->selectAll();
+    QTest::keyClicks(replicas, QStringLiteral("2"));
+    QCOMPARE(component(w.get(), "backend")->traffic.readReplicas, std::optional<int>(2));
+    QCOMPARE(w->document()->undoStack()->count(), 2);
+    auto *scroll = w->inspector()->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QApplication::processEvents();
+    scroll->ensureWidgetVisible(busiest);
+    QApplication::processEvents();
+    QVERIFY(busiest->height() > 10); // laid out, not squashed
+    saveScreenshot(w.get(), QStringLiteral("inspector-traffic"));
+    w->document()->undoStack()->undo();
+    w->document()->undoStack()->undo();
+    QCOMPARE(bytes(w->document()->project()), before);
 }
 
 QTEST_MAIN(TestUiInspector)

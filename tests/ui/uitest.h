@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QMimeData>
 #include <QTimer>
+#include <QUndoStack>
 #include <QtTest>
 
 #include <functional>
@@ -118,6 +119,26 @@ inline void shot(QWidget *w, const QString &name)
 inline QByteArray bytes(const stackplan::Project &p)
 {
     return stackplan::serializeProject(p);
+}
+
+// Allogator's all-workers backend raised to 13 instances × 5 connections: 65 direct connections,
+// above Supabase Micro's 60, so the pooling warning (and the capacity error) appear; at the
+// example's 10 instances they fit and neither is reported (issue 14). The undo stack is cleared so
+// tests count only their own steps.
+inline bool crowdTheDatabase(stackplan::Document *doc)
+{
+    const stackplan::Option *o = doc->project().option(QStringLiteral("all-workers"));
+    if (!o || !o->component(QStringLiteral("backend")))
+        return false;
+    stackplan::Component backend = *o->component(QStringLiteral("backend"));
+    backend.workload.maxInstances = 13;
+    stackplan::Edit e;
+    e.text = QStringLiteral("More backend instances");
+    e.ops.push_back(stackplan::op::UpdateComponent{o->id, backend});
+    if (!doc->push(e))
+        return false;
+    doc->undoStack()->clear();
+    return true;
 }
 
 } // namespace uitest

@@ -197,6 +197,19 @@ ComponentInspector::ComponentInspector(Document *document, QWidget *parent)
         [](Component &c, const std::optional<int> &v) { c.traffic.vectorDimensions = v; },
         QStringLiteral("vector_dimensions"));
     tnum("neurons", tr("AI neurons"), tr("/month"), &Traffic::neuronsPerMonth);
+    addInteger(
+        traffic, QStringLiteral("vector-indexes"), tr("Vector indexes"), QString(),
+        [](const Component &c) { return c.traffic.vectorIndexes; },
+        [](Component &c, const std::optional<int> &v) { c.traffic.vectorIndexes = v; },
+        QStringLiteral("vector_indexes"));
+    tnum("websocket-messages", tr("WebSocket messages in"), tr("/month"),
+         &Traffic::websocketMessagesPerMonth);
+    tnum("message-kb", tr("Message size"), tr("KB"), &Traffic::messageKb);
+    addInteger(
+        traffic, QStringLiteral("read-replicas"), tr("Read replicas"), QString(),
+        [](const Component &c) { return c.traffic.readReplicas; },
+        [](Component &c, const std::optional<int> &v) { c.traffic.readReplicas = v; });
+    tnum("busiest-day", tr("Busiest day"), tr("× average"), &Traffic::busiestDayFactor);
 
     buildEnvironment(addSection(QStringLiteral("environment"), tr("Environment")));
     buildBinding(addSection(QStringLiteral("binding"), tr("Binding")));

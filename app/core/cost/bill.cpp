@@ -11,6 +11,8 @@
 namespace stackplan {
 
 namespace {
+double roundUpTo(double quantity, double unit);
+} // namespace
 
 QString usageLabel(const QString &usage)
 {
@@ -40,10 +42,13 @@ QString usageLabel(const QString &usage)
         {QStringLiteral("stored-vector-dimensions"), QStringLiteral("stored vector dimensions")},
         {QStringLiteral("neurons"), QStringLiteral("AI neurons")},
         {QStringLiteral("messages"), QStringLiteral("messages")},
+        {QStringLiteral("stopped-gb-months"), QStringLiteral("stopped machines' disk (GB-months)")},
     };
     const auto it = labels.find(usage);
     return it == labels.end() ? usage : it->second;
 }
+
+namespace {
 
 // Cost of `amount` units starting at cumulative billable position `start`, under a meter's price
 // or tiers. Tier bounds are cumulative billable quantities.
@@ -72,10 +77,27 @@ std::optional<double> meterCost(const Meter &m, double start, double amount)
 
 QString Bill::totalText() const
 {
-    if (unknown == 0)
+    if (unknown == 0 && overCap == 0)
         return formatMoney(total);
-    return QStringLiteral("≥ %1 (%2 unknown)").arg(formatMoney(total)).arg(unknown);
+    QStringList why;
+    if (unknown)
+        why << QStringLiteral("%1 unknown").arg(unknown);
+    if (overCap)
+        why << QStringLiteral("%1 over a plan's cap").arg(overCap);
+    return QStringLiteral("≥ %1 (%2)").arg(formatMoney(total), why.join(QStringLiteral(", ")));
 }
+
+namespace {
+
+// Rounds up to a multiple of `unit`, ignoring floating-point noise just above a multiple.
+double roundUpTo(double quantity, double unit)
+{
+    if (quantity <= 0)
+        return quantity;
+    return std::ceil(quantity / unit - 1e-9) * unit;
+}
+
+} // namespace
 
 const ComponentBill *Bill::componentBill(const QString &id) const
 {
@@ -135,8 +157,9 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
         const Traffic &t = c.traffic;
         const Capabilities &caps = rb->capabilities;
         const double requests = t.requestsPerMonth.value_or(0);
-        const std::optional<double> durS
-            = w.requestMs ? std::optional<double>(*w.requestMs / 1000.0) : std::nullopt;
+        const double monthHours = rb->monthHours();
+        const bool monthStated = rb->plan->monthHours || rb->profile->monthHours;
+        const double daysPerMonth = monthStated ? monthHours / 24.0 : kDaysPerMonth;
         auto limitValue = [&](const char *key) -> std::optional<double> {
             const Limit *l = rb->limit(QString::fromLatin1(key));
             return l ? std::optional<double>(l->value) : std::nullopt;
@@ -164,18 +187,43 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
                                          || exec == QLatin1String("serverless-container"));
         const bool allMonth = w.minInstances.value_or(0) >= 1 || !scalesToZero;
         const double instances = allMonth ? std::max(w.minInstances.value_or(1), 1) : 0;
-        const double hours = w.hoursPerMonth.value_or(kHoursPerMonth);
+        const double hours = w.hoursPerMonth.value_or(monthHours);
+        // Machines that exist, running or stopped: the most the component scales to.
+        const double machines = std::max(
+            {double(w.minInstances.value_or(1)), double(w.maxInstances.value_or(1)), 1.0});
 
-        if (const Limit *cap = rb->limit(QStringLiteral("daily_requests")); cap && requests > 0)
-            m_caps.push_back({index, requests, cap->value,
+        const bool requestsCapped
+            = std::any_of(rb->meters.begin(), rb->meters.end(), [](const Meter &m) {
+                  return m.cap != MeterCap::None && m.usage == QLatin1String("requests");
+              });
+        if (const Limit *cap = rb->limit(QStringLiteral("daily_requests"));
+            cap && requests > 0 && !requestsCapped)
+            m_caps.push_back({index, requests, cap->value * daysPerMonth,
                               QStringLiteral("%1 exceeds %2 requests a day on %3")
                                   .arg(c.name, formatNumber(cap->value), rb->plan->name)});
 
         for (size_t mi = 0; mi < rb->meters.size(); ++mi) {
             const Meter &m = rb->meters[mi];
+            if (m.basis == QLatin1String("idle") && !allMonth)
+                continue; // no minimum instances: nothing idles
             Use use;
             use.component = index;
+            use.busiestDay = t.busiestDayFactor.value_or(1);
             const QString &u = m.usage;
+            // A request's billed duration, rounded up to the vendor's unit.
+            std::optional<double> durS;
+            if (w.requestMs)
+                durS
+                    = (m.durationUnitMs ? roundUpTo(*w.requestMs, *m.durationUnitMs) : *w.requestMs)
+                      / 1000.0;
+            // Operations billed per started unit of message size.
+            const double sizeUnits
+                = m.sizeUnitKb && t.messageKb
+                      ? std::max(1.0, roundUpTo(*t.messageKb, *m.sizeUnitKb) / *m.sizeUnitKb)
+                      : 1.0;
+            // Writes copied to each read replica count again where the vendor says so.
+            const double writes = t.writesPerMonth.value_or(0)
+                                  * (m.replicatedWrites ? 1.0 + t.readReplicas.value_or(0) : 1.0);
             // Running time: all month for always-on services, else the time spent serving.
             auto running = [&](double perSecondScale, bool &known, double &flow, double &stock) {
                 if (allMonth) {
@@ -195,6 +243,9 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             double flow = 0, stock = 0;
             if (u == QLatin1String("requests") || u == QLatin1String("messages")) {
                 flow = requests;
+                if (m.websocketMessagesPerUnit)
+                    flow += t.websocketMessagesPerMonth.value_or(0) / *m.websocketMessagesPerUnit;
+                flow *= sizeUnits;
             } else if (u == QLatin1String("cpu-ms")) {
                 if (requests > 0 && !w.cpuMsPerRequest)
                     known = false;
@@ -213,6 +264,15 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
                                : (memMb ? std::optional<double>(*memMb / m.mbPerGb) : std::nullopt);
                 if (!size) {
                     known = requests == 0 && !allMonth;
+                } else if (basis == QLatin1String("idle")) {
+                    // Minimum instances kept warm: their time not spent serving requests.
+                    if (allMonth) {
+                        stock = instances * hours * 3600 * *size;
+                        if (requests > 0 && durS)
+                            flow = -requests * *durS * *size;
+                        else if (requests > 0)
+                            known = false;
+                    }
                 } else if (basis == QLatin1String("request") && u != QLatin1String("disk-gb-s")) {
                     if (requests > 0 && !durS)
                         known = false;
@@ -236,26 +296,46 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
                 if (!scale) {
                     known = false;
                 } else {
-                    running(*scale / 3600.0 / (months ? kHoursPerMonth : 1.0), known, flow, stock);
+                    running(*scale / 3600.0 / (months ? monthHours : 1.0), known, flow, stock);
+                }
+            } else if (u == QLatin1String("stopped-gb-months")) {
+                // The root filesystem (the image) of every machine, for the time it is stopped.
+                if (!w.artifactMb) {
+                    known = false;
+                } else {
+                    const double gb = *w.artifactMb / m.mbPerGb;
+                    stock = machines * gb;
+                    if (allMonth)
+                        stock -= instances * hours / monthHours * gb;
+                    else if (requests > 0 && durS)
+                        flow = -requests * *durS / (monthHours * 3600.0) * gb;
+                    else if (requests > 0)
+                        known = false;
                 }
             } else if (u == QLatin1String("gb-month")) {
                 stock = t.storageGb.value_or(0);
             } else if (u == QLatin1String("egress-gb")) {
                 flow = t.egressGb.value_or(0);
             } else if (u == QLatin1String("reads") || u == QLatin1String("class-b-ops")) {
-                flow = t.readsPerMonth.value_or(0);
+                flow = t.readsPerMonth.value_or(0) * sizeUnits;
             } else if (u == QLatin1String("writes") || u == QLatin1String("class-a-ops")) {
-                flow = t.writesPerMonth.value_or(0);
+                flow = writes * sizeUnits;
             } else if (u == QLatin1String("operations") || u == QLatin1String("commands")) {
                 // Vector queries are operations too (a vector index's reads).
-                flow = t.readsPerMonth.value_or(0) + t.writesPerMonth.value_or(0)
-                       + t.vectorQueriesPerMonth.value_or(0);
+                flow = (t.readsPerMonth.value_or(0) + writes + t.vectorQueriesPerMonth.value_or(0))
+                       * sizeUnits;
             } else if (u == QLatin1String("queried-vector-dimensions")) {
                 const double q = t.vectorQueriesPerMonth.value_or(0);
-                if (q > 0 && !t.vectorDimensions)
+                const double stored = m.countStoredVectors ? t.vectorsStored.value_or(0) : 0;
+                if ((q > 0 || stored > 0) && !t.vectorDimensions) {
                     known = false;
-                else
+                } else {
                     flow = q * t.vectorDimensions.value_or(0);
+                    // Where the vendor counts them, every query also counts the stored vectors;
+                    // with no queries there is nothing queried.
+                    if (q > 0)
+                        stock = stored * t.vectorDimensions.value_or(0);
+                }
             } else if (u == QLatin1String("stored-vector-dimensions")) {
                 const double v = t.vectorsStored.value_or(0);
                 if (v > 0 && !t.vectorDimensions)
@@ -268,20 +348,28 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             use.flow = flow;
             use.stock = stock;
             use.quantityKnown = known;
-            use.description = usageLabel(u);
+            use.description = m.basis == QLatin1String("idle")
+                                  ? QStringLiteral("idle minimum instances: ") + usageLabel(u)
+                                  : usageLabel(u);
 
             const bool instanceMeter = mi >= rb->plan->meters.size();
+            // Allowances granted per component (project) or per instance are not shared.
+            const QString scope
+                = m.includedPer == AllowanceScope::Account ? QString() : QString::number(index);
             const QString key
-                = QStringLiteral("%1/%2/%3/%4/%5")
+                = QStringLiteral("%1/%2/%3/%4/%5/%6")
                       .arg(rb->profile->id, rb->plan->id,
-                           instanceMeter && rb->instance ? rb->instance->id : QString(), u,
-                           m.basis);
+                           instanceMeter && rb->instance ? rb->instance->id : QString(), u, m.basis,
+                           scope);
             auto it = poolIndex.find(key);
             if (it == poolIndex.end()) {
                 Pool pool;
                 pool.meter = &m;
                 pool.profileName = rb->profile->name;
-                pool.included = m.included * (m.includedPerDay ? kDaysPerMonth : 1.0);
+                pool.planName = rb->plan->name;
+                pool.daysPerMonth = daysPerMonth;
+                pool.included = m.included * (m.includedPerDay ? daysPerMonth : 1.0)
+                                * (m.includedPer == AllowanceScope::Instance ? machines : 1.0);
                 it = poolIndex.emplace(key, m_pools.size()).first;
                 m_pools.push_back(pool);
             }
@@ -295,10 +383,11 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
 }
 
 double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines,
-                           int *unknown, std::vector<double> *creditable) const
+                           int *unknown, int *overCap, std::vector<double> *creditable) const
 {
     double usedIncluded = 0;
-    double billedSoFar = 0;
+    double billedSoFar = 0; // cumulative billable quantity, rounded where the vendor rounds
+    double rawBilled = 0;   // the same, unrounded
     double known = 0;
     const Meter &m = *pool.meter;
     for (const auto &use : pool.uses) {
@@ -325,10 +414,42 @@ double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<Bill
             }
             continue;
         }
-        const double quantity = use.flow * multiplier + use.stock;
+        double quantity = std::max(0.0, use.flow * multiplier + use.stock);
+        if (m.roundUpEach)
+            quantity = roundUpTo(quantity, *m.roundUpEach);
         const double included = std::clamp(pool.included - usedIncluded, 0.0, quantity);
         usedIncluded += included;
-        const double billable = quantity - included;
+        double billable = quantity - included;
+        if (m.roundUp) {
+            // The vendor rounds the account's billable total up to its unit: each line bills
+            // the step of the rounded running total.
+            const double before = roundUpTo(rawBilled, *m.roundUp);
+            rawBilled += billable;
+            billable = roundUpTo(rawBilled, *m.roundUp) - before;
+        }
+        if (lines) {
+            line.quantity = quantity;
+            line.included = included;
+            line.billable = billable;
+        }
+        if (m.cap != MeterCap::None && billable > 0) {
+            // The plan sells nothing beyond its cap: the usage cannot be served at any price.
+            ++*overCap;
+            if (lines) {
+                line.overCap = true;
+                line.note
+                    = QStringLiteral("%1 (%2) caps this at %3 a %4: %5 of it cannot be "
+                                     "served (%6)")
+                          .arg(pool.profileName, pool.planName, formatNumber(m.included),
+                               m.includedPerDay ? QStringLiteral("day") : QStringLiteral("month"),
+                               formatNumber(billable),
+                               m.cap == MeterCap::Fail
+                                   ? QStringLiteral("requests beyond the cap fail")
+                                   : QStringLiteral("the plan throttles or pauses beyond it"));
+                lines->push_back(line);
+            }
+            continue;
+        }
         const std::optional<double> cost = meterCost(m, billedSoFar, billable);
         billedSoFar += billable;
         if (cost) {
@@ -341,9 +462,6 @@ double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<Bill
             ++*unknown;
         }
         if (lines) {
-            line.quantity = quantity;
-            line.included = included;
-            line.billable = billable;
             line.amount = cost;
             lines->push_back(line);
         }
@@ -360,7 +478,7 @@ Bill BillModel::evaluate(double multiplier) const
     std::vector<BillLine> lines;
     std::vector<double> creditable(m_credits.size(), 0.0);
     for (const auto &pool : m_pools)
-        poolCost(pool, multiplier, &lines, &bill.unknown, &creditable);
+        poolCost(pool, multiplier, &lines, &bill.unknown, &bill.overCap, &creditable);
     std::map<QString, size_t> index;
     for (size_t i = 0; i < bill.components.size(); ++i)
         index[bill.components[i].component] = i;
@@ -368,6 +486,8 @@ Bill BillModel::evaluate(double multiplier) const
         ComponentBill &cb = bill.components[index[line.component]];
         if (line.amount)
             cb.known += *line.amount;
+        else if (line.overCap)
+            ++cb.overCap;
         else
             ++cb.unknown;
         cb.lines.push_back(std::move(line));
@@ -409,38 +529,92 @@ Bill BillModel::evaluate(double multiplier) const
     return bill;
 }
 
-double BillModel::total(double multiplier, int *unknown) const
+double BillModel::total(double multiplier, int *unknown, int *overCap) const
 {
-    int u = 0;
+    int u = 0, capped = 0;
     double total = 0;
     std::vector<double> creditable(m_credits.size(), 0.0);
     for (const auto &pool : m_pools)
-        total += poolCost(pool, multiplier, nullptr, &u, &creditable);
+        total += poolCost(pool, multiplier, nullptr, &u, &capped, &creditable);
     for (const auto &fee : m_fees)
         total += fee.amount;
     for (size_t ci = 0; ci < m_credits.size(); ++ci)
         total -= std::min(m_credits[ci].amount, creditable[ci]);
     if (unknown)
         *unknown = u;
+    if (overCap)
+        *overCap = capped;
     return total;
+}
+
+std::vector<BillModel::CapExcess> BillModel::capExcesses(double multiplier) const
+{
+    std::vector<CapExcess> out;
+    for (const auto &pool : m_pools) {
+        const Meter &m = *pool.meter;
+        if (m.cap == MeterCap::None)
+            continue;
+        double month = 0, busiest = 0;
+        bool busiestStated = false;
+        QStringList components;
+        for (const auto &use : pool.uses) {
+            if (!use.quantityKnown)
+                continue;
+            const double q = std::max(0.0, use.flow * multiplier + use.stock);
+            if (q <= 0)
+                continue;
+            month += q;
+            // A stock (storage) is the same every day; a flow peaks on the busiest day.
+            busiest += use.flow * multiplier * use.busiestDay / pool.daysPerMonth
+                       + use.stock / (m.includedPerDay ? pool.daysPerMonth : 1.0);
+            busiestStated = busiestStated || use.busiestDay > 1;
+            components << m_components[size_t(use.component)].component;
+        }
+        if (components.isEmpty())
+            continue;
+        CapExcess e;
+        e.meter = &m;
+        e.profileName = pool.profileName;
+        e.planName = pool.planName;
+        e.components = components;
+        e.daily = m.includedPerDay;
+        if (month > pool.included + 1e-9) {
+            e.quantity = m.includedPerDay ? month / pool.daysPerMonth : month;
+            e.included = m.includedPerDay ? m.included : pool.included;
+            out.push_back(e);
+        } else if (m.includedPerDay && busiestStated && busiest > m.included + 1e-9) {
+            e.quantity = busiest;
+            e.included = m.included;
+            e.busiestDay = true;
+            out.push_back(e);
+        }
+    }
+    return out;
+}
+
+std::optional<double> BillModel::exhaustion(const Pool &pool)
+{
+    double flow = 0, stock = 0;
+    for (const auto &use : pool.uses)
+        if (use.quantityKnown) {
+            flow += use.flow;
+            stock += use.stock;
+        }
+    if (pool.uses.empty() || flow <= 0 || stock >= pool.included)
+        return std::nullopt;
+    return (pool.included - stock) / flow;
 }
 
 std::vector<BillModel::AllowanceEdge> BillModel::allowanceEdges() const
 {
     std::vector<AllowanceEdge> edges;
     for (const auto &pool : m_pools) {
-        if (pool.included <= 0 || pool.uses.empty())
+        if (pool.included <= 0 || pool.meter->cap != MeterCap::None)
             continue;
-        double flow = 0, stock = 0;
-        for (const auto &use : pool.uses)
-            if (use.quantityKnown) {
-                flow += use.flow;
-                stock += use.stock;
-            }
-        if (flow <= 0 || stock >= pool.included)
+        const auto m = exhaustion(pool);
+        if (!m)
             continue;
-        const double m = (pool.included - stock) / flow;
-        edges.push_back({m, m_components[pool.uses.front().component].component,
+        edges.push_back({*m, m_components[pool.uses.front().component].component,
                          QStringLiteral("%1: free %2 used up (%3 included)")
                              .arg(pool.profileName, usageLabel(pool.meter->usage),
                                   formatNumber(pool.included))});
@@ -452,9 +626,24 @@ std::vector<BillModel::AllowanceEdge> BillModel::planEdges() const
 {
     std::vector<AllowanceEdge> edges;
     for (const auto &cap : m_caps)
-        edges.push_back({cap.daily * kDaysPerMonth / cap.requestsPerMultiplier,
+        edges.push_back({cap.monthly / cap.requestsPerMultiplier,
                          m_components[cap.component].component,
                          cap.label + QStringLiteral(": a paid plan is needed")});
+    // Caps stated on meters: where the capped allowance runs out.
+    for (const auto &pool : m_pools) {
+        if (pool.meter->cap == MeterCap::None)
+            continue;
+        const auto m = exhaustion(pool);
+        if (!m)
+            continue;
+        edges.push_back({*m, m_components[size_t(pool.uses.front().component)].component,
+                         QStringLiteral("%1 (%2): %3 beyond the cap of %4 a %5: a paid plan is "
+                                        "needed")
+                             .arg(pool.profileName, pool.planName, usageLabel(pool.meter->usage),
+                                  formatNumber(pool.meter->included),
+                                  pool.meter->includedPerDay ? QStringLiteral("day")
+                                                             : QStringLiteral("month"))});
+    }
     return edges;
 }
 
@@ -510,6 +699,7 @@ CostEstimate estimateComponentCost(const Project &project, const Component &comp
     const Bill b = computeBill(project, alone, catalogue, project.assumptions.trafficTypical);
     CostEstimate e;
     e.unknown = b.unknown;
+    e.overCap = b.overCap;
     for (const auto &cb : b.components)
         e.known += cb.known;
     for (const auto &l : b.accountLines) {

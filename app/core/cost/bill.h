@@ -29,7 +29,9 @@ struct BillLine {
     QDate checked;
     QString note;
     QString feeKey; // account fee lines: the fee's key (e.g. the subscription it stands for)
-    bool isUnknown() const { return !amount.has_value(); }
+    // Usage beyond a plan's cap (a free quota): the plan cannot serve it, so there is no amount.
+    bool overCap = false;
+    bool isUnknown() const { return !amount.has_value() && !overCap; }
 };
 
 struct ComponentBill {
@@ -39,6 +41,7 @@ struct ComponentBill {
     std::vector<BillLine> lines;
     double known = 0; // sum of known amounts
     int unknown = 0;  // lines whose amount is unknown
+    int overCap = 0;  // lines beyond a plan's cap
 };
 
 // The bill of one option at one traffic multiplier. Pure value.
@@ -49,12 +52,15 @@ struct Bill {
     std::vector<BillLine> accountLines;    // fees (once per account) and credits
     double total = 0;                      // known part, USD per month
     int unknown = 0;                       // number of lines with an unknown amount
-    // "$30.12", or "≥ $30.12 (2 unknown)" when some prices are unknown: never a silent zero.
+    int overCap = 0;                       // number of lines beyond a plan's cap
+    // "$30.12", or "≥ $30.12 (2 unknown)" when some prices are unknown, "≥ $0.00 (1 over a
+    // plan's cap)" when a plan cannot serve the usage: never a silent zero.
     QString totalText() const;
     const ComponentBill *componentBill(const QString &id) const;
 };
 
 // Conventions (docs/cost.md): a month is 730 hours and 30 days; daily allowances count 30 times.
+// A profile or plan that states the month it bills (month_hours) overrides both.
 inline constexpr double kHoursPerMonth = 730;
 inline constexpr double kDaysPerMonth = 30;
 
@@ -70,7 +76,22 @@ public:
 
     Bill evaluate(double multiplier) const;
     // Total only (known part and unknown count), without building lines: for sweeps.
-    double total(double multiplier, int *unknown = nullptr) const;
+    double total(double multiplier, int *unknown = nullptr, int *overCap = nullptr) const;
+
+    // A plan's cap (a free quota with no paid overage) that the usage of its components passes.
+    struct CapExcess {
+        const Meter *meter = nullptr;
+        QString profileName;
+        QString planName;
+        QStringList components; // component ids drawing on the capped allowance, model order
+        double quantity = 0;    // per month (or on the busiest day, for a daily cap)
+        double included = 0;    // per month (or per day, for a daily cap)
+        bool daily = false;
+        bool busiestDay = false; // exceeded only on the busiest day the workload states
+    };
+    // Caps passed at `multiplier`: a daily cap against the daily average and, where a component
+    // states its busiest day, against that day too.
+    std::vector<CapExcess> capExcesses(double multiplier) const;
 
     // Multipliers at which an included allowance is used up (quantity reaches the allowance).
     struct AllowanceEdge {
@@ -88,12 +109,15 @@ private:
         double flow = 0;   // quantity per unit multiplier
         double stock = 0;  // quantity independent of the multiplier
         bool quantityKnown = true;
+        double busiestDay = 1; // busiest day ÷ average day of the component's traffic
         QString description;
     };
     struct Pool {
         const Meter *meter = nullptr;
         QString profileName;
+        QString planName;
         double included = 0; // per month
+        double daysPerMonth = kDaysPerMonth;
         std::vector<Use> uses;
         std::vector<int> credits; // indices of credits that may apply to this pool's usage
     };
@@ -116,14 +140,16 @@ private:
     struct Cap {
         int component = 0;
         double requestsPerMultiplier = 0;
-        double daily = 0;
+        double monthly = 0; // the daily cap over the billing month
         QString label;
     };
 
+    // The multiplier at which a pool's usage reaches its included quantity; none if never.
+    static std::optional<double> exhaustion(const Pool &pool);
     // Known cost of a pool at a multiplier; appends lines when asked, and adds each use's cost to
     // `creditable[i]` for the credits it may draw on.
     double poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines, int *unknown,
-                    std::vector<double> *creditable) const;
+                    int *overCap, std::vector<double> *creditable) const;
 
     QString m_option;
     std::vector<ComponentBill> m_components; // templates: ids, names, bindings
@@ -133,6 +159,9 @@ private:
     std::vector<Credit> m_credits;
     std::vector<Cap> m_caps;
 };
+
+// Human wording of a meter usage ("requests", "storage (GB-month)", …).
+QString usageLabel(const QString &usage);
 
 // Convenience: compile and evaluate once.
 Bill computeBill(const Project &project, const Option &option, const Catalogue &catalogue,
@@ -145,6 +174,7 @@ std::optional<double> trafficMultiplier(const Assumptions &a, const QString &lev
 struct CostEstimate {
     double known = 0;
     int unknown = 0;
+    int overCap = 0; // lines beyond a plan's cap: the binding cannot serve the usage
 };
 CostEstimate estimateComponentCost(const Project &project, const Option &option,
                                    const Component &component, const Catalogue &catalogue);

@@ -32,6 +32,8 @@ ojson lineJson(const BillLine &l)
         = l.checked.isValid() ? ojson(str(l.checked.toString(Qt::ISODate))) : ojson(nullptr);
     if (!l.note.isEmpty())
         o["note"] = str(l.note);
+    if (l.overCap)
+        o["over_cap"] = true;
     return o;
 }
 
@@ -63,6 +65,7 @@ ojson billToJson(const Bill &bill, const Project &project)
     o["multiplier"] = num(bill.multiplier);
     o["total"] = money(bill.total);
     o["unknown"] = bill.unknown;
+    o["over_cap"] = bill.overCap;
     o["total_text"] = str(bill.totalText());
     ojson comps = ojson::array();
     for (const auto &c : bill.components) {
@@ -74,6 +77,7 @@ ojson billToJson(const Bill &bill, const Project &project)
                         {"instance", str(c.binding.instance)}};
         e["known"] = money(c.known);
         e["unknown"] = c.unknown;
+        e["over_cap"] = c.overCap;
         ojson lines = ojson::array();
         for (const auto &l : c.lines)
             lines.push_back(lineJson(l));
@@ -140,8 +144,9 @@ QByteArray billToCsv(const Bill &bill)
                + csvField(component) + ',' + csvField(l.usage) + ',' + csvField(l.description) + ','
                + csvNumber(l.quantity) + ',' + csvNumber(l.included) + ',' + csvNumber(l.billable)
                + ',' + csvNumber(l.unitPrice) + ',' + csvNumber(l.per) + ','
-               + (l.amount ? QByteArray::number(std::round(*l.amount * 1e6) / 1e6, 'f', 6)
-                           : QByteArray("unknown"))
+               + (l.amount    ? QByteArray::number(std::round(*l.amount * 1e6) / 1e6, 'f', 6)
+                  : l.overCap ? QByteArray("over-cap")
+                              : QByteArray("unknown"))
                + ',' + csvField(l.source) + ',' + csvField(l.checked.toString(Qt::ISODate)) + '\n';
     };
     for (const auto &c : bill.components)

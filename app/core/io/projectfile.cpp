@@ -443,7 +443,9 @@ public:
     {
         expectObject(v, {"requests_per_month", "egress_gb", "storage_gb", "reads_per_month",
                          "writes_per_month", "vectors_stored", "vector_queries_per_month",
-                         "vector_dimensions", "neurons_per_month"});
+                         "vector_dimensions", "neurons_per_month", "vector_indexes",
+                         "websocket_messages_per_month", "message_kb", "read_replicas",
+                         "busiest_day_factor"});
         Traffic t;
         t.requestsPerMonth = number(v, "requests_per_month");
         t.egressGb = number(v, "egress_gb");
@@ -454,6 +456,16 @@ public:
         t.vectorQueriesPerMonth = number(v, "vector_queries_per_month");
         t.vectorDimensions = integer(v, "vector_dimensions");
         t.neuronsPerMonth = number(v, "neurons_per_month");
+        t.vectorIndexes = integer(v, "vector_indexes");
+        t.websocketMessagesPerMonth = number(v, "websocket_messages_per_month");
+        t.messageKb = number(v, "message_kb");
+        t.readReplicas = integer(v, "read_replicas");
+        t.busiestDayFactor = number(v, "busiest_day_factor");
+        if (t.busiestDayFactor && *t.busiestDayFactor < 1)
+            failAt("busiest_day_factor",
+                   QStringLiteral("the busiest day is at least the average day (factor ≥ 1), "
+                                  "found %1")
+                       .arg(*t.busiestDayFactor));
         return t;
     }
 
@@ -604,6 +616,11 @@ ojson writeTraffic(const Traffic &t)
     putNum(o, "vector_queries_per_month", t.vectorQueriesPerMonth);
     putInt(o, "vector_dimensions", t.vectorDimensions);
     putNum(o, "neurons_per_month", t.neuronsPerMonth);
+    putInt(o, "vector_indexes", t.vectorIndexes);
+    putNum(o, "websocket_messages_per_month", t.websocketMessagesPerMonth);
+    putNum(o, "message_kb", t.messageKb);
+    putInt(o, "read_replicas", t.readReplicas);
+    putNum(o, "busiest_day_factor", t.busiestDayFactor);
     return o;
 }
 

@@ -59,6 +59,11 @@ struct Traffic {
     std::optional<double> vectorQueriesPerMonth;
     std::optional<int> vectorDimensions;
     std::optional<double> neuronsPerMonth;
+    std::optional<int> vectorIndexes;                // indexes this component needs
+    std::optional<double> websocketMessagesPerMonth; // incoming WebSocket messages
+    std::optional<double> messageKb;                 // typical message / operation size
+    std::optional<int> readReplicas;                 // regions each write is copied to
+    std::optional<double> busiestDayFactor;          // busiest day ÷ average day (≥ 1)
     bool operator==(const Traffic &) const = default;
 };
 

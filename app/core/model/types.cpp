@@ -151,6 +151,9 @@ Protocol defaultProtocol(Role from, Role to)
     }
     if (from == Role::ExternalApi)
         return Protocol::Webhook;
+    // A queue pushes its messages to the consumer.
+    if (from == Role::Queue)
+        return Protocol::Queue;
     return Protocol::Http;
 }
 

@@ -297,19 +297,83 @@ public:
             out = s;
     }
 
-    QString via(const toml::table &ct, const QString &p)
+    QString via(const toml::table &ct, const QString &p, const char *key = "via")
     {
-        if (const toml::node *v = ct.get("via")) {
+        if (const toml::node *v = ct.get(key)) {
             if (!v->is_string()) {
-                error(v, join(p, "via"), QStringLiteral("expected a profile id"));
+                error(v, join(p, key), QStringLiteral("expected a profile id"));
                 return {};
             }
             const QString id = qs(*v->value<std::string_view>());
             m_references.push_back(
-                {id, join(p, "via"), int(v->source().begin.line), int(v->source().begin.column)});
+                {id, join(p, key), int(v->source().begin.line), int(v->source().begin.column)});
             return id;
         }
         return {};
+    }
+
+    // The fact table `t.key = { value = …, source, checked, note }`, or null (absent or not a
+    // table, which is reported).
+    const toml::table *factTable(const toml::table &t, const char *key, const QString &p)
+    {
+        const toml::node *n = t.get(key);
+        if (!n)
+            return nullptr;
+        const toml::table *ft = n->as_table();
+        if (!ft) {
+            error(n, p,
+                  QStringLiteral("%1 is a fact table { value = …, source = …, checked = … }")
+                      .arg(QLatin1String(key)));
+            return nullptr;
+        }
+        allowOnly(*ft, p, {"value", "source", "checked", "note"});
+        return ft;
+    }
+
+    // `roles = { value = [...], source, checked }` of a plan or instance type.
+    RoleRestriction roleRestriction(const toml::table &t, const QString &path)
+    {
+        const QString p = join(path, "roles");
+        const toml::table *rt = factTable(t, "roles", p);
+        if (!rt)
+            return std::nullopt;
+        const int before = m_errors;
+        Sourced<std::vector<Role>> out;
+        if (const toml::node *v = rt->get("value")) {
+            for (const auto &role : stringArray(v, join(p, "value"))) {
+                if (const auto r = roleFromId(role))
+                    out.value.push_back(*r);
+                else
+                    error(v, join(p, "value"),
+                          QStringLiteral("unknown role \"%1\"; expected one of: %2")
+                              .arg(role.left(40), roleIds().join(QStringLiteral(", "))));
+            }
+        } else {
+            error(rt, p, QStringLiteral("missing required key \"value\""));
+        }
+        out.fact = fact(*rt, p);
+        if (m_errors != before)
+            return std::nullopt;
+        return out;
+    }
+
+    // `month_hours = { value = 720, source, checked }`: the month the vendor bills.
+    std::optional<Sourced<double>> monthHours(const toml::table &t, const QString &path)
+    {
+        const QString p = join(path, "month_hours");
+        const toml::table *mt = factTable(t, "month_hours", p);
+        if (!mt)
+            return std::nullopt;
+        const int before = m_errors;
+        Sourced<double> out;
+        out.value = number(*mt, p, "value", true).value_or(0);
+        if (m_errors == before && (out.value < 672 || out.value > 744))
+            error(mt->get("value"), join(p, "value"),
+                  QStringLiteral("a billing month has 672 to 744 hours, found %1").arg(out.value));
+        out.fact = fact(*mt, p);
+        if (m_errors != before)
+            return std::nullopt;
+        return out;
     }
 
     Capabilities capabilities(const toml::node *n, const QString &path)
@@ -364,7 +428,7 @@ public:
                                = stringArray(u, p.chopped(6) + QStringLiteral("unsupported"));
                        return pv;
                    });
-        capability(*t, path, "websockets", c.websockets, {"via"},
+        capability(*t, path, "websockets", c.websockets, {"via", "coordinate_via"},
                    [this](const toml::table &ct, const toml::node &v, const QString &p) {
                        ViaValue vv;
                        vv.value = oneOf(&v, p,
@@ -372,6 +436,7 @@ public:
                                          QStringLiteral("none")},
                                         "websockets mode");
                        vv.via = via(ct, p.chopped(6));
+                       vv.coordinateVia = via(ct, p.chopped(6), "coordinate_via");
                        if (vv.value == QLatin1String("via") && vv.via.isEmpty())
                            error(&ct, p.chopped(6),
                                  QStringLiteral("websockets = \"via\" needs a via profile id"));
@@ -458,8 +523,27 @@ public:
                 continue;
             }
             allowOnly(*t, p,
-                      {"usage", "price", "per", "included", "period", "basis", "tiers", "memory_mb",
-                       "gb_mb", "source", "checked", "note"});
+                      {"usage",
+                       "price",
+                       "per",
+                       "included",
+                       "period",
+                       "included_per",
+                       "cap",
+                       "basis",
+                       "tiers",
+                       "memory_mb",
+                       "gb_mb",
+                       "round_up",
+                       "round_up_each",
+                       "duration_unit_ms",
+                       "websocket_messages_per_unit",
+                       "size_unit_kb",
+                       "replicated_writes",
+                       "count_stored_vectors",
+                       "source",
+                       "checked",
+                       "note"});
             Meter m;
             if (const toml::node *u = t->get("usage"))
                 m.usage = oneOf(u, join(p, "usage"), meterUsages(), "usage");
@@ -474,9 +558,48 @@ public:
                 m.includedPerDay = oneOf(period, join(p, "period"),
                                          {QStringLiteral("month"), QStringLiteral("day")}, "period")
                                    == QLatin1String("day");
+            if (const toml::node *scope = t->get("included_per")) {
+                const QString v = oneOf(scope, join(p, "included_per"),
+                                        {QStringLiteral("account"), QStringLiteral("component"),
+                                         QStringLiteral("instance")},
+                                        "allowance scope");
+                m.includedPer = v == QLatin1String("component")  ? AllowanceScope::Component
+                                : v == QLatin1String("instance") ? AllowanceScope::Instance
+                                                                 : AllowanceScope::Account;
+            }
+            if (const toml::node *cap = t->get("cap")) {
+                const QString v
+                    = oneOf(cap, join(p, "cap"),
+                            {QStringLiteral("fail"), QStringLiteral("throttle")}, "cap");
+                m.cap = v == QLatin1String("fail")       ? MeterCap::Fail
+                        : v == QLatin1String("throttle") ? MeterCap::Throttle
+                                                         : MeterCap::None;
+                if (m.cap != MeterCap::None && !t->contains("included"))
+                    error(cap, join(p, "cap"),
+                          QStringLiteral("a cap needs the included quantity it caps"));
+            }
+            auto positive = [&](const char *key) -> std::optional<double> {
+                const auto v = number(*t, p, key, false);
+                if (v && *v <= 0) {
+                    error(t->get(key), join(p, key), QStringLiteral("must be positive"));
+                    return std::nullopt;
+                }
+                return v;
+            };
+            m.roundUp = positive("round_up");
+            m.roundUpEach = positive("round_up_each");
+            m.durationUnitMs = positive("duration_unit_ms");
+            m.websocketMessagesPerUnit = positive("websocket_messages_per_unit");
+            m.sizeUnitKb = positive("size_unit_kb");
+            if (const toml::node *b = t->get("replicated_writes"))
+                m.replicatedWrites = boolean(b, join(p, "replicated_writes")).value_or(false);
+            if (const toml::node *b = t->get("count_stored_vectors"))
+                m.countStoredVectors = boolean(b, join(p, "count_stored_vectors")).value_or(false);
             if (const toml::node *basis = t->get("basis"))
-                m.basis = oneOf(basis, join(p, "basis"),
-                                {QStringLiteral("request"), QStringLiteral("instance")}, "basis");
+                m.basis = oneOf(
+                    basis, join(p, "basis"),
+                    {QStringLiteral("request"), QStringLiteral("instance"), QStringLiteral("idle")},
+                    "basis");
             m.memoryMb = number(*t, p, "memory_mb", false);
             m.mbPerGb = number(*t, p, "gb_mb", false).value_or(1024);
             if (m.mbPerGb != 1000 && m.mbPerGb != 1024)
@@ -543,8 +666,9 @@ public:
                 continue;
             }
             allowOnly(*t, p,
-                      {"id", "name", "description", "deploy_name", "requires", "fee", "credits",
-                       "limits", "capabilities", "meters", "instances"});
+                      {"id", "name", "description", "deploy_name", "requires", "roles",
+                       "month_hours", "fee", "credits", "limits", "capabilities", "meters",
+                       "instances"});
             Plan plan;
             plan.id = idValue(*t, p);
             plan.deployName = string(*t, p, "deploy_name", false).value_or(QString());
@@ -553,6 +677,8 @@ public:
                       QStringLiteral("duplicate plan id \"%1\"").arg(plan.id));
             plan.name = string(*t, p, "name", true).value_or(plan.id);
             plan.description = string(*t, p, "description", false).value_or(QString());
+            plan.roles = roleRestriction(*t, p);
+            plan.monthHours = monthHours(*t, p);
             if (const toml::node *r = t->get("requires")) {
                 plan.requiredFees = stringArray(r, join(p, "requires"));
                 for (const auto &key : plan.requiredFees)
@@ -606,7 +732,8 @@ public:
                         continue;
                     }
                     allowOnly(*it, ip,
-                              {"id", "name", "description", "deploy_name", "limits", "meters"});
+                              {"id", "name", "description", "deploy_name", "roles", "limits",
+                               "meters"});
                     Instance instance;
                     instance.id = idValue(*it, ip);
                     instance.deployName
@@ -617,6 +744,7 @@ public:
                     instance.name = string(*it, ip, "name", false).value_or(instance.id);
                     instance.description
                         = string(*it, ip, "description", false).value_or(QString());
+                    instance.roles = roleRestriction(*it, ip);
                     instance.limits = limits(it->get("limits"), join(ip, "limits"));
                     instance.meters = meters(it->get("meters"), join(ip, "meters"));
                     plan.instances.push_back(std::move(instance));
@@ -646,7 +774,8 @@ public:
     {
         allowOnly(root, {},
                   {"id", "name", "vendor", "category", "roles", "docs", "account", "color",
-                   "description", "notes", "capabilities", "limits", "plans", "deploy"});
+                   "description", "notes", "domains", "month_hours", "capabilities", "limits",
+                   "plans", "deploy"});
         Profile p;
         p.id = idValue(root, {});
         p.name = string(root, {}, "name", true).value_or(QString());
@@ -684,6 +813,17 @@ public:
         p.description = string(root, {}, "description", false).value_or(QString());
         if (const toml::node *n = root.get("notes"))
             p.notes = stringArray(n, QStringLiteral("notes"));
+        if (const toml::node *n = root.get("domains")) {
+            p.domains = stringArray(n, QStringLiteral("domains"));
+            for (const auto &d : p.domains)
+                if (d.isEmpty() || d.contains(QLatin1String("://")) || d.contains(QLatin1Char(' ')))
+                    error(n, QStringLiteral("domains"),
+                          QStringLiteral("a domain is a host name such as example.com, or a "
+                                         "host/path prefix such as github.com/example/; found "
+                                         "\"%1\"")
+                              .arg(d.left(60)));
+        }
+        p.monthHours = monthHours(root, {});
         if (const toml::node *c = root.get("capabilities"))
             p.capabilities = capabilities(c, QStringLiteral("capabilities"));
         else

@@ -26,6 +26,7 @@ const std::vector<LimitKeyInfo> &limitKeys()
         {"vector_dimensions", "dimensions", "vector dimensions"},
         {"vectors", "vectors", "vectors per index"},
         {"websocket_connections", "connections", "WebSocket connections"},
+        {"vector_indexes", "indexes", "vector indexes per account"},
     };
     return keys;
 }
@@ -82,6 +83,50 @@ const Plan *Profile::plan(const QString &id) const
 bool Profile::canHost(Role role) const
 {
     return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
+bool Profile::isVendorSource(const QString &url) const
+{
+    QString rest = url;
+    for (const char *scheme : {"https://", "http://"})
+        if (rest.startsWith(QLatin1String(scheme)))
+            rest = rest.mid(int(qstrlen(scheme)));
+    const QString host = rest.section(QLatin1Char('/'), 0, 0).toLower();
+    for (const auto &domain : domains) {
+        if (domain.contains(QLatin1Char('/'))) {
+            if (rest.startsWith(domain, Qt::CaseInsensitive))
+                return true;
+        } else if (host == domain || host.endsWith(QLatin1Char('.') + domain)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+const Sourced<std::vector<Role>> *ResolvedBinding::roleRestriction() const
+{
+    if (instance && instance->roles)
+        return &*instance->roles;
+    if (plan && plan->roles)
+        return &*plan->roles;
+    return nullptr;
+}
+
+bool ResolvedBinding::canHost(Role role) const
+{
+    if (!profile || !profile->canHost(role))
+        return false;
+    const auto *only = roleRestriction();
+    return !only || std::find(only->value.begin(), only->value.end(), role) != only->value.end();
+}
+
+double ResolvedBinding::monthHours() const
+{
+    if (plan && plan->monthHours)
+        return plan->monthHours->value;
+    if (profile && profile->monthHours)
+        return profile->monthHours->value;
+    return 730;
 }
 
 const Limit *ResolvedBinding::limit(const QString &key) const
@@ -157,6 +202,7 @@ const QStringList &meterUsages()
         QStringLiteral("stored-vector-dimensions"),
         QStringLiteral("neurons"),
         QStringLiteral("messages"),
+        QStringLiteral("stopped-gb-months"),
     };
     return u;
 }

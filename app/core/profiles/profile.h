@@ -52,6 +52,9 @@ struct Sourced {
 struct ViaValue {
     QString value; // mode or mechanism name
     QString via;   // profile id that provides it
+    // WebSockets: the profile whose product coordinates many clients (shared state, broadcast)
+    // when the platform itself terminates each connection on its own.
+    QString coordinateVia;
 };
 
 struct PackagesValue {
@@ -94,16 +97,40 @@ struct Tier {
     double price = 0;           // per `per` units
 };
 
+// What happens to usage beyond a meter's included quantity when the plan sells no more.
+enum class MeterCap {
+    None,     // billed at the meter's price (the usual case)
+    Fail,     // a hard quota: requests beyond it fail
+    Throttle, // the plan throttles, pauses or suspends the service beyond it
+};
+
+// Whose allowance `included` is.
+enum class AllowanceScope {
+    Account,   // one allowance for the whole account, shared by its components (default)
+    Component, // each component bound to the plan (a project, database or service) has its own
+    Instance,  // each running instance of each component has its own
+};
+
 struct Meter {
     QString usage;
     std::optional<double> price; // per `per` units; none when unknown
     double per = 1;
     double included = 0;
     bool includedPerDay = false;
+    AllowanceScope includedPer = AllowanceScope::Account;
+    MeterCap cap = MeterCap::None;
     QString basis; // request | instance | empty
     std::vector<Tier> tiers;
     std::optional<double> memoryMb;
     double mbPerGb = 1024; // how the vendor converts MB to the GB it bills (1000 or 1024)
+    // Billing units and conversions the vendor publishes (profiles/README.md, "Meters").
+    std::optional<double> roundUp;        // the account's billable quantity, in these units
+    std::optional<double> roundUpEach;    // each component's quantity, in these units
+    std::optional<double> durationUnitMs; // each request's duration, rounded up to this
+    std::optional<double> websocketMessagesPerUnit; // incoming WebSocket messages per unit
+    std::optional<double> sizeUnitKb; // each operation counts once per started unit of size
+    bool replicatedWrites = false;    // writes count once more per read replica
+    bool countStoredVectors = false;  // each query also counts every stored vector
     Fact fact;
     bool priceKnown() const { return price.has_value() || !tiers.empty(); }
 };
@@ -120,11 +147,16 @@ struct Credit {
     Fact fact;
 };
 
+// Roles a plan or instance type is offered for (e.g. a free instance type sold only for web
+// services), when narrower than the profile's.
+using RoleRestriction = std::optional<Sourced<std::vector<Role>>>;
+
 struct Instance {
     QString id;
     QString name;
     QString description;
     QString deployName; // the size's name in deployment configs, when it differs from `id`
+    RoleRestriction roles;
     Limits limits;
     std::vector<Meter> meters;
 };
@@ -135,6 +167,8 @@ struct Plan {
     QString description;
     QString deployName; // the plan's name in deployment configs, when it differs from `id`
     QStringList requiredFees; // fee keys named by `requires`
+    RoleRestriction roles;
+    std::optional<Sourced<double>> monthHours; // overrides the profile's
     std::optional<Fee> fee;
     std::optional<Credit> credits;
     Limits limits;
@@ -169,6 +203,11 @@ struct Profile {
     QString color;
     QString description;
     QStringList notes;
+    // The vendor's own web domains (and code-hosting paths such as github.com/vendor): a fact
+    // sourced elsewhere must say why in its note (isVendorSource).
+    QStringList domains;
+    // Hours in the month the vendor bills (e.g. 720 for "per 30 days"); none: the default 730.
+    std::optional<Sourced<double>> monthHours;
     Capabilities capabilities;
     Limits limits;
     std::vector<Plan> plans;
@@ -177,6 +216,9 @@ struct Profile {
 
     const Plan *plan(const QString &id) const;
     bool canHost(Role role) const;
+    // True when `url` is on one of `domains` (a host or any subdomain of it, or a host/path
+    // prefix such as github.com/cloudflare/).
+    bool isVendorSource(const QString &url) const;
 };
 
 // The effective facts of a binding: profile facts overridden by the plan's, overridden by the
@@ -191,6 +233,12 @@ struct ResolvedBinding {
 
     bool isValid() const { return profile && plan; }
     const Limit *limit(const QString &key) const;
+    // The narrowest role restriction: the instance type's, else the plan's; null if none.
+    const Sourced<std::vector<Role>> *roleRestriction() const;
+    // Whether the binding may host the role: the profile's roles and any plan/instance restriction.
+    bool canHost(Role role) const;
+    // Hours of the billing month (plan, else profile, else 730).
+    double monthHours() const;
 };
 
 ResolvedBinding resolve(const Profile &profile, const Plan &plan, const Instance *instance);
@@ -201,5 +249,7 @@ const QStringList &meterUsages();
 const QStringList &runtimeIds();
 // Deployment targets and, for each, the kinds of component it knows.
 const std::map<QString, QStringList> &deployTargets();
+// Keyword a fact's note must contain when its source is not on the vendor's domains.
+inline constexpr const char *kSecondarySourceMarker = "secondary source";
 
 } // namespace stackplan

@@ -53,6 +53,24 @@ ojson metersJson(const std::vector<Meter> &meters, const QDate &today)
             e["memory_mb"] = num(*m.memoryMb);
         if (m.mbPerGb != 1024)
             e["gb_mb"] = num(m.mbPerGb);
+        if (m.includedPer != AllowanceScope::Account)
+            e["included_per"]
+                = m.includedPer == AllowanceScope::Component ? "component" : "instance";
+        if (m.cap != MeterCap::None)
+            e["cap"] = m.cap == MeterCap::Fail ? "fail" : "throttle";
+        auto opt = [&e](const char *key, const std::optional<double> &v) {
+            if (v)
+                e[key] = num(*v);
+        };
+        opt("round_up", m.roundUp);
+        opt("round_up_each", m.roundUpEach);
+        opt("duration_unit_ms", m.durationUnitMs);
+        opt("websocket_messages_per_unit", m.websocketMessagesPerUnit);
+        opt("size_unit_kb", m.sizeUnitKb);
+        if (m.replicatedWrites)
+            e["replicated_writes"] = true;
+        if (m.countStoredVectors)
+            e["count_stored_vectors"] = true;
         if (!m.tiers.empty()) {
             ojson tiers = ojson::array();
             for (const auto &t : m.tiers) {
@@ -120,6 +138,8 @@ ojson capabilitiesToJson(const Capabilities &c, const QDate &today)
         e["value"] = str(cap->value.value);
         if (!cap->value.via.isEmpty())
             e["via"] = str(cap->value.via);
+        if (!cap->value.coordinateVia.isEmpty())
+            e["coordinate_via"] = str(cap->value.coordinateVia);
         putFact(e, cap->fact, today);
         o[key] = std::move(e);
     };
@@ -158,6 +178,29 @@ ojson capabilitiesToJson(const Capabilities &c, const QDate &today)
     return o;
 }
 
+namespace {
+
+ojson rolesJson(const Sourced<std::vector<Role>> &r, const QDate &today)
+{
+    ojson o = ojson::object();
+    ojson roles = ojson::array();
+    for (const auto role : r.value)
+        roles.push_back(str(roleId(role)));
+    o["value"] = std::move(roles);
+    putFact(o, r.fact, today);
+    return o;
+}
+
+ojson sourcedNumber(const Sourced<double> &v, const QDate &today)
+{
+    ojson o = ojson::object();
+    o["value"] = num(v.value);
+    putFact(o, v.fact, today);
+    return o;
+}
+
+} // namespace
+
 ojson profileToJson(const Profile &p, const QDate &today)
 {
     ojson o = ojson::object();
@@ -176,6 +219,9 @@ ojson profileToJson(const Profile &p, const QDate &today)
     if (!p.description.isEmpty())
         o["description"] = str(p.description);
     o["notes"] = strings(p.notes);
+    o["domains"] = strings(p.domains);
+    if (p.monthHours)
+        o["month_hours"] = sourcedNumber(*p.monthHours, today);
     o["origin"] = str(p.origin);
     o["capabilities"] = capabilitiesToJson(p.capabilities, today);
     o["limits"] = limitsJson(p.limits, today);
@@ -187,6 +233,10 @@ ojson profileToJson(const Profile &p, const QDate &today)
         if (!plan.description.isEmpty())
             e["description"] = str(plan.description);
         e["requires"] = strings(plan.requiredFees);
+        if (plan.roles)
+            e["roles"] = rolesJson(*plan.roles, today);
+        if (plan.monthHours)
+            e["month_hours"] = sourcedNumber(*plan.monthHours, today);
         if (plan.fee) {
             ojson f = ojson::object();
             f["amount"] = num(plan.fee->amount);
@@ -211,6 +261,8 @@ ojson profileToJson(const Profile &p, const QDate &today)
             ie["name"] = str(i.name);
             if (!i.description.isEmpty())
                 ie["description"] = str(i.description);
+            if (i.roles)
+                ie["roles"] = rolesJson(*i.roles, today);
             ie["limits"] = limitsJson(i.limits, today);
             ie["meters"] = metersJson(i.meters, today);
             instances.push_back(std::move(ie));
@@ -241,9 +293,13 @@ std::vector<CapabilityRow> capabilityRows(const Capabilities &c)
                  + c.packages->value.unsupported.join(QStringLiteral(", "));
         rows.push_back({QStringLiteral("packages"), v, c.packages->fact});
     }
-    if (c.websockets)
-        rows.push_back(
-            {QStringLiteral("websockets"), via(c.websockets->value), c.websockets->fact});
+    if (c.websockets) {
+        QString v = via(c.websockets->value);
+        if (!c.websockets->value.coordinateVia.isEmpty())
+            v += QStringLiteral("; many clients coordinated via %1")
+                     .arg(c.websockets->value.coordinateVia);
+        rows.push_back({QStringLiteral("websockets"), v, c.websockets->fact});
+    }
     if (c.filesystem)
         rows.push_back({QStringLiteral("filesystem"), c.filesystem->value, c.filesystem->fact});
     if (c.backgroundJobs)
@@ -310,8 +366,32 @@ QString describeMeter(const Meter &m)
         price += QStringLiteral(", %1 included per %2")
                      .arg(formatNumber(m.included),
                           m.includedPerDay ? QStringLiteral("day") : QStringLiteral("month"));
+    if (m.included > 0 && m.includedPer != AllowanceScope::Account)
+        price += m.includedPer == AllowanceScope::Component ? QStringLiteral(" for each component")
+                                                            : QStringLiteral(" for each instance");
+    if (m.cap == MeterCap::Fail)
+        price += QStringLiteral("; a cap: usage beyond it fails");
+    else if (m.cap == MeterCap::Throttle)
+        price += QStringLiteral("; a cap: usage beyond it is throttled or paused");
     if (!m.basis.isEmpty())
         price += QStringLiteral(" (%1 time)").arg(m.basis);
+    if (m.roundUp)
+        price += QStringLiteral(", billed in units of %1").arg(formatNumber(*m.roundUp));
+    if (m.roundUpEach)
+        price += QStringLiteral(", each component rounded up to %1")
+                     .arg(formatNumber(*m.roundUpEach));
+    if (m.durationUnitMs)
+        price += QStringLiteral(", duration rounded up to %1 ms")
+                     .arg(formatNumber(*m.durationUnitMs));
+    if (m.websocketMessagesPerUnit)
+        price += QStringLiteral(", %1 incoming WebSocket messages count as one")
+                     .arg(formatNumber(*m.websocketMessagesPerUnit));
+    if (m.sizeUnitKb)
+        price += QStringLiteral(", per started %1 KB").arg(formatNumber(*m.sizeUnitKb));
+    if (m.replicatedWrites)
+        price += QStringLiteral(", writes count once per replica");
+    if (m.countStoredVectors)
+        price += QStringLiteral(", each query counts the stored vectors too");
     if (m.memoryMb)
         price += QStringLiteral(" (billed at %1 MB)").arg(formatNumber(*m.memoryMb));
     return price;

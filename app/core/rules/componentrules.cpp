@@ -130,6 +130,19 @@ bool languageSupported(const QString &language, const QStringList &runtimes)
     return false;
 }
 
+bool carriedBy(Protocol p, const QStringList &protocols)
+{
+    if (protocols.contains(protocolId(p)))
+        return true;
+    // A webhook is an HTTP callback.
+    if (p == Protocol::Webhook && protocols.contains(protocolId(Protocol::Http)))
+        return true;
+    // A host that serves raw TCP (a VM, a container platform) serves the database and cache wire
+    // protocols that run over it.
+    const bool overTcp = p == Protocol::Sql || p == Protocol::Redis || p == Protocol::Bolt;
+    return overTcp && protocols.contains(protocolId(Protocol::Tcp));
+}
+
 QString normalisePackage(const QString &spec)
 {
     // "psycopg2_binary[extra]==2.9 ; python_version<'3.12'" → "psycopg2-binary" (PEP 503 style).
@@ -184,14 +197,6 @@ void checkLimit(std::vector<Finding> &out, const Context &ctx, const Component &
     }
 }
 
-// A protocol is carried where it is listed, and a webhook (an HTTP callback) wherever HTTP is.
-bool carriedBy(Protocol p, const QStringList &protocols)
-{
-    if (protocols.contains(protocolId(p)))
-        return true;
-    return p == Protocol::Webhook && protocols.contains(protocolId(Protocol::Http));
-}
-
 bool receivesWebSockets(const Context &ctx, const Component &c)
 {
     if (c.workload.websockets)
@@ -220,6 +225,18 @@ std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
             "binding.role", Severity::Error, ctx, {c.id},
             QStringLiteral("%1 is a %2, which %3 cannot host (it hosts: %4)")
                 .arg(c.name, roleId(c.role), rb.profile->name, roles.join(QStringLiteral(", ")))));
+    } else if (!rb.canHost(c.role)) {
+        // The plan or instance type is offered for fewer roles than the platform hosts.
+        const auto *only = rb.roleRestriction();
+        QStringList roles;
+        for (const auto r : only->value)
+            roles << roleId(r);
+        Finding f = makeFinding(
+            "binding.role", Severity::Error, ctx, {c.id},
+            QStringLiteral("%1 is a %2; %3 is offered only for: %4")
+                .arg(c.name, roleId(c.role), bindingLabel(rb), roles.join(QStringLiteral(", "))));
+        setFact(f, only->fact);
+        out.push_back(std::move(f));
     }
     if (!w.language.isEmpty() && caps.runtimes
         && !languageSupported(w.language, caps.runtimes->value)) {
@@ -279,19 +296,22 @@ std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
     }
     if (const Limit *l = rb.limit(QStringLiteral("daily_requests"));
         l && c.traffic.requestsPerMonth) {
-        const double typical = *c.traffic.requestsPerMonth * a.trafficTypical / 30.0;
-        const double high = *c.traffic.requestsPerMonth * a.trafficHigh / 30.0;
+        const double typical = *c.traffic.requestsPerMonth * a.trafficTypical / kDaysPerMonth;
+        const double busiest = typical * c.traffic.busiestDayFactor.value_or(1);
+        const double high = *c.traffic.requestsPerMonth * a.trafficHigh / kDaysPerMonth;
         const bool typicalOver = typical > l->value;
-        if (typicalOver || high > l->value) {
-            const double perDay = typicalOver ? typical : high;
+        const bool busiestOver = busiest > l->value;
+        if (typicalOver || busiestOver || high > l->value) {
+            const double perDay = typicalOver ? typical : busiestOver ? busiest : high;
+            const QString when
+                = typicalOver   ? QStringLiteral("on an average day at typical traffic")
+                  : busiestOver ? QStringLiteral("on its busiest day at typical traffic")
+                                : QStringLiteral("on an average day at high traffic");
             Finding f = makeFinding(
-                "limit.daily-requests", typicalOver ? Severity::Error : Severity::Warning, ctx,
-                {c.id},
-                QStringLiteral(
-                    "%1 serves about %2 requests a day at %3 traffic; %4 allows %5 a day")
-                    .arg(c.name, num(std::round(perDay)),
-                         typicalOver ? QStringLiteral("typical") : QStringLiteral("high"),
-                         bindingLabel(rb), num(l->value)));
+                "limit.daily-requests",
+                typicalOver || busiestOver ? Severity::Error : Severity::Warning, ctx, {c.id},
+                QStringLiteral("%1 serves about %2 requests %3; %4 allows %5 a day")
+                    .arg(c.name, num(std::round(perDay)), when, bindingLabel(rb), num(l->value)));
             f.actual = std::round(perDay);
             f.limit = l->value;
             f.unit = QStringLiteral("requests/day");
@@ -301,10 +321,45 @@ std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
     }
     checkLimit(out, ctx, c, rb, "limit.storage", "storage_gb", c.traffic.storageGb,
                QStringLiteral("stores %1 GB"), QStringLiteral("allows %1 GB"));
+    auto optional = [](const auto &v) {
+        return v ? std::optional<double>(double(*v)) : std::nullopt;
+    };
+    checkLimit(out, ctx, c, rb, "limit.vector-index", "vector_dimensions",
+               optional(c.traffic.vectorDimensions),
+               QStringLiteral("stores vectors of %1 dimensions"),
+               QStringLiteral("allows %1 dimensions per vector"));
+    checkLimit(out, ctx, c, rb, "limit.vector-index", "vectors", c.traffic.vectorsStored,
+               QStringLiteral("stores %1 vectors"), QStringLiteral("allows %1 vectors per index"));
+    checkLimit(out, ctx, c, rb, "limit.vector-index", "vector_indexes",
+               optional(c.traffic.vectorIndexes), QStringLiteral("needs %1 indexes"),
+               QStringLiteral("allows %1 indexes per account"));
 
+    // Absence is not lack: a need the profile says nothing about is an info, never an error.
+    auto notStated = [&](const char *rule, const QString &need, const char *capability) {
+        out.push_back(
+            makeFinding(rule, Severity::Info, ctx, {c.id},
+                        QStringLiteral("%1 %2; %3 does not state its %4 (not stated by "
+                                       "the profile), so this is not checked")
+                            .arg(c.name, need, bindingLabel(rb), QLatin1String(capability))));
+    };
+    if (receivesWebSockets(ctx, c) && !caps.websockets)
+        notStated("feature.websockets", QStringLiteral("serves WebSockets"), "WebSocket support");
     if (receivesWebSockets(ctx, c) && caps.websockets) {
         const ViaValue &ws = caps.websockets->value;
-        if (ws.value == QLatin1String("none")) {
+        if (ws.value == QLatin1String("native") && !ws.coordinateVia.isEmpty()
+            && !ctx.connectedToProfile(c.id, ws.coordinateVia)) {
+            // The platform terminates each connection itself; many clients that share state or
+            // broadcast to each other need the coordinating product.
+            const Profile *via = ctx.catalogue.profile(ws.coordinateVia);
+            Finding f = makeFinding(
+                "feature.websockets", Severity::Warning, ctx, {c.id},
+                QStringLiteral("%1 serves WebSockets; %2 terminates each connection in its own "
+                               "invocation, so coordinating many clients (shared state, "
+                               "broadcast) needs %3, and none is connected")
+                    .arg(c.name, bindingLabel(rb), via ? via->name : ws.coordinateVia));
+            setFact(f, caps.websockets->fact);
+            out.push_back(std::move(f));
+        } else if (ws.value == QLatin1String("none")) {
             Finding f = makeFinding("feature.websockets", Severity::Error, ctx, {c.id},
                                     QStringLiteral("%1 serves WebSockets; %2 does not support them")
                                         .arg(c.name, bindingLabel(rb)));
@@ -320,6 +375,12 @@ std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
             out.push_back(std::move(f));
         }
     }
+    if (w.filesystem != FilesystemNeed::None && !caps.filesystem)
+        notStated("feature.filesystem",
+                  w.filesystem == FilesystemNeed::Persistent
+                      ? QStringLiteral("writes persistent files")
+                      : QStringLiteral("writes temporary files"),
+                  "filesystem");
     if (w.filesystem != FilesystemNeed::None && caps.filesystem) {
         const QString fs = caps.filesystem->value;
         const bool persistentNeed = w.filesystem == FilesystemNeed::Persistent;
@@ -349,15 +410,24 @@ std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
             QStringLiteral("%1 runs an in-process scheduler or background threads; %2 keeps no "
                            "process between requests%3")
                 .arg(c.name, bindingLabel(rb),
-                     caps.scheduler ? QStringLiteral(" (use %1)").arg(caps.scheduler->value.value)
-                                    : QString()));
+                     caps.scheduler && caps.scheduler->value.value != QLatin1String("none")
+                         ? QStringLiteral(" (use %1)").arg(caps.scheduler->value.value)
+                         : QString()));
         setFact(f, caps.backgroundJobs->fact);
         out.push_back(std::move(f));
     }
-    if (!w.scheduledJobs.isEmpty() && !caps.scheduler && !ctx.hasSchedulerCaller(c.id)) {
+    if (w.backgroundJobs && !caps.backgroundJobs)
+        notStated("feature.background-jobs",
+                  QStringLiteral("runs an in-process scheduler or background threads"),
+                  "support for background work between requests");
+    const bool schedulerStated = caps.scheduler.has_value();
+    const bool statesNoScheduler
+        = schedulerStated && caps.scheduler->value.value == QLatin1String("none");
+    if (!w.scheduledJobs.isEmpty() && (!schedulerStated || statesNoScheduler)
+        && !ctx.hasSchedulerCaller(c.id)) {
         const bool inProcess
             = w.backgroundJobs && caps.backgroundJobs && caps.backgroundJobs->value;
-        if (!inProcess) {
+        if (!inProcess && statesNoScheduler) {
             Finding f = makeFinding(
                 "feature.scheduled-jobs", Severity::Error, ctx, {c.id},
                 QStringLiteral("%1 declares %2 scheduled job(s), but %3 has no scheduler and no "
@@ -367,7 +437,14 @@ std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
                     .arg(bindingLabel(rb)));
             f.actual = w.scheduledJobs.size();
             f.unit = QStringLiteral("jobs");
+            setFact(f, caps.scheduler->fact);
             out.push_back(std::move(f));
+        } else if (!inProcess) {
+            notStated("feature.scheduled-jobs",
+                      QStringLiteral("declares %1 scheduled job(s) and no scheduler component "
+                                     "calls it")
+                          .arg(w.scheduledJobs.size()),
+                      "scheduler");
         }
     }
     if (caps.sleep && caps.sleep->value.sleeps) {
@@ -502,7 +579,7 @@ std::vector<const ResolvedBinding *> rebindCandidates(const Context &ctx, const 
     };
     std::vector<Candidate> candidates;
     for (const auto &rb : ctx.catalogue.allBindings()) {
-        if (!rb.profile->canHost(c.role))
+        if (!rb.canHost(c.role))
             continue;
         if (!rb.instance && !rb.plan->instances.empty())
             continue; // a plan that sells sizes is bound with one
@@ -535,6 +612,8 @@ std::vector<const ResolvedBinding *> rebindCandidates(const Context &ctx, const 
             = Binding{rb.profile->id, rb.plan->id, rb.instance ? rb.instance->id : QString()};
         const CostEstimate cost
             = estimateComponentCost(ctx.project, rebound, ctx.catalogue, feesPaidByOthers);
+        if (cost.overCap > 0)
+            continue; // the plan's free quota cannot serve this component's usage
         cand.unknownPrices = cost.unknown > 0;
         cand.cost = cost.known;
         cand.order = int(candidates.size());

@@ -88,13 +88,16 @@ ojson findingsToSarif(const std::vector<Finding> &findings, const Project &proje
                           : f.severity == Severity::Warning ? "warning"
                                                             : "note";
         result["message"] = {{"text", str(f.message)}};
-        // Locate the first subject in the project file: a component or a connection.
+        // Locate the first subject in the project file: a component or a connection; a finding
+        // about the whole option (e.g. its budget) points at the option.
         int line = 1;
         const int optionIndex = project.optionIndex(f.option);
-        if (optionIndex >= 0 && !f.subjects.isEmpty()) {
+        if (optionIndex >= 0) {
             const Option &o = project.options[optionIndex];
             std::vector<std::string> pointer;
-            if (const int ci = o.componentIndex(f.subjects.first()); ci >= 0)
+            if (f.subjects.isEmpty())
+                pointer = {"options", std::to_string(optionIndex)};
+            else if (const int ci = o.componentIndex(f.subjects.first()); ci >= 0)
                 pointer
                     = {"options", std::to_string(optionIndex), "components", std::to_string(ci)};
             else if (const int ni = o.connectionIndex(f.subjects.first()); ni >= 0)
@@ -111,6 +114,10 @@ ojson findingsToSarif(const std::vector<Finding> &findings, const Project &proje
         for (const auto &id : f.subjects)
             logical.push_back({{"name", str(id)},
                                {"fullyQualifiedName", str(f.option + QLatin1Char('/') + id)},
+                               {"kind", "object"}});
+        if (f.subjects.isEmpty())
+            logical.push_back({{"name", str(f.option)},
+                               {"fullyQualifiedName", str(f.option)},
                                {"kind", "object"}});
         location["logicalLocations"] = std::move(logical);
         result["locations"] = ojson::array({location});

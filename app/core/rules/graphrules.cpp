@@ -1,3 +1,4 @@
+#include "cost/bill.h"
 #include "rules/rules_p.h"
 #include "util/format.h"
 
@@ -19,7 +20,48 @@ bool isSqlDatabase(const Component &c, const ResolvedBinding *rb)
     if (c.role != Role::Database)
         return false;
     return !rb || !rb->capabilities.inbound
-           || rb->capabilities.inbound->value.contains(QStringLiteral("sql"));
+           || carriedBy(Protocol::Sql, rb->capabilities.inbound->value);
+}
+
+// The most instances a client may run: the workload's max, else the platform's max_instances.
+std::optional<double> maxInstancesOf(const Component &client, const ResolvedBinding *rb)
+{
+    if (client.workload.maxInstances)
+        return double(*client.workload.maxInstances);
+    if (const Limit *l = rb ? rb->limit(QStringLiteral("max_instances")) : nullptr)
+        return l->value;
+    return std::nullopt;
+}
+
+// Direct (unpooled) SQL connections into a database, summed over its clients' maximum instance
+// counts; none when some client does not state both figures.
+struct DirectConnections {
+    std::optional<double> total;
+    QStringList terms;
+};
+
+DirectConnections directConnections(const Context &ctx, const QString &dbId)
+{
+    DirectConnections out;
+    double sum = 0;
+    for (const Connection *conn : ctx.connectionsOf(dbId)) {
+        if (conn->to != dbId || conn->protocol != Protocol::Sql || conn->pooled
+            || !conn->via.isEmpty())
+            continue;
+        const Component *client = ctx.component(conn->from);
+        if (!client)
+            continue;
+        const auto instances = maxInstancesOf(*client, ctx.bindingOf(client->id));
+        if (!instances || !client->workload.connectionPool)
+            return {};
+        sum += *instances * *client->workload.connectionPool;
+        out.terms << QStringLiteral("%1 × %2 (%3)")
+                         .arg(num(*instances))
+                         .arg(*client->workload.connectionPool)
+                         .arg(client->name);
+    }
+    out.total = sum;
+    return out;
 }
 
 void checkPooling(Context &ctx)
@@ -40,14 +82,38 @@ void checkPooling(Context &ctx)
                                || (caps.scaleToZero && caps.scaleToZero->value);
         if (!ephemeral)
             continue;
-        Finding f = makeFinding(
-            "connection.pooling", Severity::Warning, ctx, {conn.id},
-            QStringLiteral("%1 runs on %2 (%3) and connects to %4 directly; every instance "
-                           "opens its own connections")
-                .arg(from->name, bindingLabel(*src),
-                     exec.isEmpty() ? QStringLiteral("scales to zero") : exec, to->name));
-        if (caps.execution)
+        // Every instance opens its own connections: fine while they all fit the database.
+        const DirectConnections direct = directConnections(ctx, to->id);
+        const Limit *dbLimit = dst ? dst->limit(QStringLiteral("db_connections")) : nullptr;
+        if (direct.total && dbLimit && *direct.total <= dbLimit->value)
+            continue;
+        QString message;
+        if (direct.total && dbLimit)
+            message = QStringLiteral("%1 runs on %2 (%3) and connects to %4 directly: up to %5 "
+                                     "= %6 connections at the maximum instance counts, above the "
+                                     "%7 direct connections of %8")
+                          .arg(from->name, bindingLabel(*src),
+                               exec.isEmpty() ? QStringLiteral("scales to zero") : exec, to->name,
+                               direct.terms.join(QStringLiteral(" + ")), num(*direct.total),
+                               num(dbLimit->value), bindingLabel(*dst));
+        else
+            message = QStringLiteral("%1 runs on %2 (%3) and connects to %4 directly; every "
+                                     "instance opens its own connections, and %5")
+                          .arg(from->name, bindingLabel(*src),
+                               exec.isEmpty() ? QStringLiteral("scales to zero") : exec, to->name,
+                               dbLimit ? QStringLiteral("not every client states its max "
+                                                        "instances and connection pool")
+                                       : QStringLiteral("the database's connection limit is "
+                                                        "not known"));
+        Finding f = makeFinding("connection.pooling", Severity::Warning, ctx, {conn.id}, message);
+        if (direct.total && dbLimit) {
+            f.actual = *direct.total;
+            f.limit = dbLimit->value;
+            f.unit = QStringLiteral("connections");
+            setFact(f, dbLimit->fact);
+        } else if (caps.execution) {
             setFact(f, caps.execution->fact);
+        }
         if (dst && dst->capabilities.pooler) {
             Connection pooled = conn;
             pooled.pooled = true;
@@ -123,12 +189,13 @@ void checkDbCapacity(Context &ctx)
                 continue;
             }
             const auto &w = client->workload;
-            if (!w.maxInstances || !w.connectionPool)
+            const auto instances = maxInstancesOf(*client, ctx.bindingOf(client->id));
+            if (!instances || !w.connectionPool)
                 continue; // missing data: cannot count this client
-            const double n = double(*w.maxInstances) * *w.connectionPool;
+            const double n = *instances * *w.connectionPool;
             (conn.pooled ? pooled : direct)
                 .push_back({QStringLiteral("%1 × %2 (%3)")
-                                .arg(*w.maxInstances)
+                                .arg(num(*instances))
                                 .arg(*w.connectionPool)
                                 .arg(client->name),
                             n});
@@ -320,6 +387,99 @@ void checkAvailability(Context &ctx)
     }
 }
 
+// Free quotas are limits: usage beyond a plan's cap fails or is throttled, at no price.
+void checkQuotas(Context &ctx, const BillModel &bill)
+{
+    const Assumptions &a = ctx.project.assumptions;
+    std::set<QString> reported; // meter + components, so the high level does not repeat
+    auto report = [&](const BillModel::CapExcess &e, const QString &when, bool atTypical) {
+        const Meter &m = *e.meter;
+        // A cap the profile also states as a limit is reported by that limit's rule.
+        for (const QString &id : e.components) {
+            const ResolvedBinding *rb = ctx.bindingOf(id);
+            if (!rb)
+                continue;
+            if (m.usage == QLatin1String("requests") && m.includedPerDay
+                && rb->limit(QStringLiteral("daily_requests")))
+                return;
+            if (m.usage == QLatin1String("gb-month") && rb->limit(QStringLiteral("storage_gb")))
+                return;
+        }
+        const QString key = QString::number(quintptr(&m)) + e.components.join(QLatin1Char(','));
+        if (!reported.insert(key).second)
+            return;
+        const bool fails = m.cap == MeterCap::Fail;
+        QStringList names;
+        for (const auto &id : e.components)
+            names << ctx.component(id)->name;
+        const QString period = e.daily ? QStringLiteral("day") : QStringLiteral("month");
+        const QString consequence
+            = fails ? QStringLiteral("requests fail")
+                    : QStringLiteral("the plan throttles or pauses the service");
+        Finding f = makeFinding(
+            "limit.quota", fails && atTypical ? Severity::Error : Severity::Warning, ctx,
+            e.components,
+            QStringLiteral("%1 use%2 %3 %4 a %5 %6; %7 (%8) caps them at %9 a %5, beyond which "
+                           "%10")
+                .arg(names.join(QStringLiteral(" + ")),
+                     names.size() == 1 ? QStringLiteral("s") : QString(),
+                     num(std::round(e.quantity * 100) / 100), usageLabel(m.usage), period, when,
+                     e.profileName, e.planName, num(e.included), consequence));
+        f.actual = std::round(e.quantity * 100) / 100;
+        f.limit = e.included;
+        f.unit = e.daily ? QStringLiteral("/day") : QStringLiteral("/month");
+        setFact(f, m.fact);
+        ctx.out.push_back(std::move(f));
+    };
+    for (const auto &e : bill.capExcesses(a.trafficTypical))
+        report(e,
+               e.busiestDay ? QStringLiteral("on the busiest day at typical traffic")
+                            : QStringLiteral("at typical traffic"),
+               true);
+    if (a.trafficHigh > a.trafficTypical)
+        for (const auto &e : bill.capExcesses(a.trafficHigh))
+            report(e, QStringLiteral("at high traffic"), false);
+}
+
+// The option's typical monthly bill against the project's budget.
+void checkBudget(Context &ctx, const BillModel &bill)
+{
+    const Assumptions &a = ctx.project.assumptions;
+    if (!a.monthlyBudget)
+        return;
+    int unknown = 0, overCap = 0;
+    const double typical = bill.total(a.trafficTypical, &unknown, &overCap);
+    const bool lowerBound = unknown > 0 || overCap > 0;
+    if (typical > *a.monthlyBudget + 1e-9) {
+        Finding f = makeFinding(
+            "cost.budget", Severity::Warning, ctx, {},
+            QStringLiteral("%1 costs %2%3 a month at typical traffic, above the budget of %4")
+                .arg(ctx.option.name, lowerBound ? QStringLiteral("at least ") : QString(),
+                     formatMoney(typical), formatMoney(*a.monthlyBudget)));
+        f.actual = std::round(typical * 100) / 100;
+        f.limit = *a.monthlyBudget;
+        f.unit = QStringLiteral("USD/month");
+        ctx.out.push_back(std::move(f));
+        return;
+    }
+    if (a.trafficHigh <= a.trafficTypical)
+        return;
+    const double high = bill.total(a.trafficHigh, &unknown, &overCap);
+    if (high > *a.monthlyBudget + 1e-9) {
+        Finding f = makeFinding(
+            "cost.budget", Severity::Info, ctx, {},
+            QStringLiteral("%1 costs %2 a month at typical traffic, within the budget of %3, but "
+                           "%4%5 at high traffic (×%6)")
+                .arg(ctx.option.name, formatMoney(typical), formatMoney(*a.monthlyBudget),
+                     unknown || overCap ? QStringLiteral("at least ") : QString(),
+                     formatMoney(high), num(a.trafficHigh)));
+        f.actual = std::round(high * 100) / 100;
+        f.limit = *a.monthlyBudget;
+        f.unit = QStringLiteral("USD/month");
+        ctx.out.push_back(std::move(f));
+    }
+}
+
 } // namespace
 
 void checkGraph(Context &ctx)
@@ -327,6 +487,11 @@ void checkGraph(Context &ctx)
     checkPooling(ctx);
     checkDbCapacity(ctx);
     checkAvailability(ctx);
+    {
+        const BillModel bill(ctx.project, ctx.option, ctx.catalogue);
+        checkQuotas(ctx, bill);
+        checkBudget(ctx, bill);
+    }
     if (ctx.option.components.size() > 1) {
         std::set<QString> linked;
         for (const auto &conn : ctx.option.connections) {

@@ -57,6 +57,9 @@ void setFact(Finding &f, const Fact &fact);
 // "<profile name> (<plan name>)", or "<profile name> (<plan id> / <instance id>)".
 QString bindingLabel(const ResolvedBinding &rb);
 bool languageSupported(const QString &language, const QStringList &runtimes);
+// Whether a platform listing `protocols` carries `p`: listed, a webhook where HTTP is, or a
+// database/cache wire protocol where raw TCP is.
+bool carriedBy(Protocol p, const QStringList &protocols);
 QString normalisePackage(const QString &spec);
 
 // Component-level rules: those that depend on the component, its binding and its connections.

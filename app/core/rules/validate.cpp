@@ -49,9 +49,9 @@ Fix addSchedulerFix(const Context &ctx, const Component &c, const ResolvedBindin
 }
 
 std::optional<Fix> addWebSocketProviderFix(const Context &ctx, const Component &c,
-                                           const ResolvedBinding &rb)
+                                           const QString &providerProfile)
 {
-    const Profile *via = ctx.catalogue.profile(rb.capabilities.websockets->value.via);
+    const Profile *via = ctx.catalogue.profile(providerProfile);
     if (!via || via->roles.empty())
         return std::nullopt;
     // Prefer a plan whose subscription needs this option already meets.
@@ -73,13 +73,20 @@ std::optional<Fix> addWebSocketProviderFix(const Context &ctx, const Component &
     link.id = ctx.freshConnectionId(c.id + QStringLiteral("-to-") + provider.id);
     link.from = c.id;
     link.to = provider.id;
-    link.protocol = Protocol::WebSocket;
+    // The first protocol both ends state they carry (an unstated list does not restrict).
     const ResolvedBinding *prb = ctx.catalogue.resolved(provider.binding);
-    if (prb && prb->capabilities.inbound
-        && !prb->capabilities.inbound->value.contains(QStringLiteral("websocket")))
-        link.protocol = prb->capabilities.inbound->value.contains(QStringLiteral("binding"))
-                            ? Protocol::Binding
-                            : Protocol::Http;
+    const ResolvedBinding *own = ctx.bindingOf(c.id);
+    link.protocol = Protocol::WebSocket;
+    for (const auto p : {Protocol::WebSocket, Protocol::Binding, Protocol::Http}) {
+        const bool out = !own || !own->capabilities.outbound
+                         || carriedBy(p, own->capabilities.outbound->value);
+        const bool in
+            = !prb || !prb->capabilities.inbound || carriedBy(p, prb->capabilities.inbound->value);
+        if (out && in) {
+            link.protocol = p;
+            break;
+        }
+    }
     Fix fix;
     fix.label = QStringLiteral("Add %1 and connect %2 to it").arg(provider.name, c.name);
     fix.edit.text = fix.label;
@@ -148,12 +155,19 @@ std::optional<Fix> protocolFix(const Context &ctx, const QString &connectionId)
         return std::nullopt;
     const ResolvedBinding *from = ctx.bindingOf(conn->from);
     const ResolvedBinding *to = ctx.bindingOf(conn->to);
+    // A database or cache is reached over its data protocols, never "use http".
+    const Component *target = ctx.component(conn->to);
+    const bool dataStore
+        = target && (target->role == Role::Database || target->role == Role::Cache);
     for (const auto p : kAllProtocols) {
-        const QString id = protocolId(p);
+        if (dataStore && p != Protocol::Sql && p != Protocol::Redis && p != Protocol::Bolt
+            && p != Protocol::Binding)
+            continue;
         const bool outOk = !from || !from->capabilities.outbound
-                           || from->capabilities.outbound->value.contains(id);
+                           || carriedBy(p, from->capabilities.outbound->value);
         const bool inOk
-            = !to || !to->capabilities.inbound || to->capabilities.inbound->value.contains(id);
+            = !to || !to->capabilities.inbound || carriedBy(p, to->capabilities.inbound->value);
+        const QString id = protocolId(p);
         if (outOk && inOk && p != conn->protocol) {
             Connection changed = *conn;
             changed.protocol = p;
@@ -227,12 +241,17 @@ std::vector<Finding> validateOption(const Project &project, const Option &option
         };
         for (auto &f : found) {
             const QString &rule = f.rule;
-            if (rule == QLatin1String("feature.websockets")
-                && rb->capabilities.websockets->value.value == QLatin1String("via")) {
-                if (auto fix = addWebSocketProviderFix(ctx, c, *rb))
-                    f.fixes.push_back(std::move(*fix));
+            if (rule == QLatin1String("feature.websockets") && f.severity != Severity::Info
+                && rb->capabilities.websockets) {
+                const ViaValue &ws = rb->capabilities.websockets->value;
+                const QString provider
+                    = ws.value == QLatin1String("via") ? ws.via : ws.coordinateVia;
+                if (!provider.isEmpty())
+                    if (auto fix = addWebSocketProviderFix(ctx, c, provider))
+                        f.fixes.push_back(std::move(*fix));
             } else if (rule == QLatin1String("feature.background-jobs")
-                       && rb->capabilities.scheduler) {
+                       && f.severity == Severity::Error && rb->capabilities.scheduler
+                       && rb->capabilities.scheduler->value.value != QLatin1String("none")) {
                 f.fixes.push_back(addSchedulerFix(ctx, c, *rb));
             } else if (rule == QLatin1String("binding.plan-requires")) {
                 for (const auto &key : rb->plan->requiredFees)
