@@ -362,7 +362,7 @@ std::optional<Route> parseRoute(const QString &route)
     }
     QStringList glob;
     for (const QString &s : segments) {
-        if (!segment.match(s).hasMatch())
+        if (!segment.match(s).hasMatch() || s == QLatin1String(".") || s == QLatin1String(".."))
             return std::nullopt;
         if (s.startsWith(QLatin1Char('{'))) {
             r.hasParams = true;

@@ -1,0 +1,58 @@
+// Front Worker of "Évil "quoted" 'single' $(rm -rf /) `uname` ../../etc/passwd second line ✓ 🚀 \ back lonely": written by Stackplan from the diagram of option "Évil "quoted" 'single' $(rm -rf /) `uname` ../../etc/passwd second line ✓ 🚀 \ back".
+// It forwards each API route to the service the diagram connects it to.
+// `Env` comes from `npm run types` (wrangler types), so a binding or secret missing
+// from wrangler.toml is a type error in `npm run check`.
+import { Container, getContainer } from "@cloudflare/containers";
+
+/** Évil "quoted" 'single' $(rm -rf /) `uname` ../../etc/passwd second line ✓ 🚀 \ back lonely: a Container (binding LONELY). */
+export class Lonely extends Container<Env> {
+  defaultPort = 8080;
+  sleepAfter = "10m";
+}
+
+type Handler = (request: Request, env: Env) => Promise<Response>;
+
+// Sends the request on to a service on another platform, keeping path and query.
+async function forward(request: Request, origin: string): Promise<Response> {
+  if (!origin) {
+    return new Response("The backend URL is not set in wrangler.toml [vars]", { status: 502 });
+  }
+  const url = new URL(request.url);
+  return fetch(new Request(new URL(url.pathname + url.search, origin), request));
+}
+
+// First match wins. A path matches a route and every path below it; "*" matches
+// the rest of the path and "{name}" one segment.
+const routes: ReadonlyArray<readonly [string, Handler]> = [
+  ["/*", async (request, env) =>
+    env.LONELY_URL ? forward(request, env.LONELY_URL) : getContainer(env.LONELY).fetch(request)],
+];
+
+function matches(pattern: string, path: string): boolean {
+  const want = pattern.split("/");
+  const have = path.split("/");
+  for (let i = 0; i < want.length; i++) {
+    if (want[i] === "*") return have.length > i;
+    if (i >= have.length) return false;
+    if (want[i].startsWith("{") && want[i].endsWith("}")) {
+      if (have[i] === "") return false;
+    } else if (want[i] !== have[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+async function route(request: Request, env: Env): Promise<Response> {
+  const path = new URL(request.url).pathname;
+  for (const [pattern, handle] of routes) {
+    if (matches(pattern, path)) return handle(request, env);
+  }
+  return new Response("Not found", { status: 404 });
+}
+
+export default {
+  async fetch(request, env): Promise<Response> {
+    return route(request, env);
+  },
+} satisfies ExportedHandler<Env>;
