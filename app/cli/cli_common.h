@@ -36,5 +36,6 @@ int runValidate(const QStringList &args, QTextStream &out, QTextStream &err);
 int runRules(const QStringList &args, QTextStream &out, QTextStream &err);
 int runFmt(const QStringList &args, QTextStream &out, QTextStream &err);
 int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err);
+int runRender(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace stackplan::cli

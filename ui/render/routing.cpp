@@ -361,12 +361,17 @@ void Router::routeLeg(Leg &leg) const
                 return;
         }
     }
-    QRectF window = a.united(b).adjusted(-160, -160, 160, 160);
-    for (int attempt = 0; attempt < 6; ++attempt) {
-        if (findPath(leg, window))
-            return;
-        window = window.adjusted(-window.width() / 2, -window.height() / 2, window.width() / 2,
-                                 window.height() / 2);
+    // A path search needs room to leave a and to enter b; when a neighbour sits closer than the
+    // clearance in front of a port, no window can help.
+    const QPointF ps = pa + outward(leg.sa) * kClearance, pe = pb + outward(leg.sb) * kClearance;
+    if (clear(pa, ps, leg, &leg.depends) && clear(pe, pb, leg, &leg.depends)) {
+        QRectF window = a.united(b).adjusted(-160, -160, 160, 160);
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            if (findPath(leg, window))
+                return;
+            window = window.adjusted(-window.width() / 2, -window.height() / 2,
+                                     window.width() / 2, window.height() / 2);
+        }
     }
     // Boxes overlap or touch: no clear path exists; draw the plain two-bend shape.
     const double um = (ua.x() + ub.x()) / 2;
@@ -444,9 +449,17 @@ bool Router::findPath(Leg &leg, const QRectF &window) const
     std::vector<int> prev(states, -1);
     struct Item {
         double f;
+        double h; // on equal f, the state nearer the goal first: far fewer states explored
         unsigned long long order;
         int state;
-        bool operator>(const Item &o) const { return f != o.f ? f > o.f : order > o.order; }
+        bool operator>(const Item &o) const
+        {
+            if (f != o.f)
+                return f > o.f;
+            if (h != o.h)
+                return h > o.h;
+            return order > o.order;
+        }
     };
     std::priority_queue<Item, std::vector<Item>, std::greater<>> open;
     unsigned long long counter = 0;
@@ -455,7 +468,7 @@ bool Router::findPath(Leg &leg, const QRectF &window) const
     };
     const int start = int(at(si, sj)) * 4 + startDir;
     cost[size_t(start)] = 0;
-    open.push({h(si, sj), counter++, start});
+    open.push({h(si, sj), h(si, sj), counter++, start});
     double best = std::numeric_limits<double>::infinity();
     int bestState = -1;
     while (!open.empty()) {
@@ -494,7 +507,7 @@ bool Router::findPath(Leg &leg, const QRectF &window) const
             if (ng + kEps < cost[size_t(ns)]) {
                 cost[size_t(ns)] = ng;
                 prev[size_t(ns)] = s;
-                open.push({ng + h(ni, nj), counter++, ns});
+                open.push({ng + h(ni, nj), h(ni, nj), counter++, ns});
             }
         }
     }
