@@ -38,6 +38,27 @@ void paintArrowHead(QPainter *p, const QPointF &from, const QPointF &tip, const 
     p->drawPolygon(QPolygonF({tip, a, b}));
 }
 
+// Greedy word wrap onto at most `maxLines` lines; the last line takes the remaining words.
+QStringList wrappedName(const QString &name, const QFont &font, double width, int maxLines)
+{
+    const QFontMetricsF fm(font);
+    const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList lines;
+    int k = 0;
+    while (k < words.size()) {
+        if (int(lines.size()) == maxLines - 1) {
+            lines << words.mid(k).join(QLatin1Char(' '));
+            break;
+        }
+        QString line = words[k++];
+        while (k < words.size()
+               && fm.horizontalAdvance(line + QLatin1Char(' ') + words[k]) <= width)
+            line += QLatin1Char(' ') + words[k++];
+        lines << line;
+    }
+    return lines.isEmpty() ? QStringList{name} : lines;
+}
+
 } // namespace
 
 void paintBox(QPainter *p, const QRectF &r, const BoxVisual &v, const DiagramStyle &style)
@@ -61,21 +82,43 @@ void paintBox(QPainter *p, const QRectF &r, const BoxVisual &v, const DiagramSty
 
     const double textLeft = icon.right() + 10;
     const double textWidth = r.right() - textLeft - 8;
+    // The name on one line, or wrapped onto two (three for the smallest size) in a smaller
+    // font; elided only when even that is too long. Role and binding lines move down under it.
+    QFont nameFont = style.nameFont();
+    QStringList lines{v.name};
+    if (QFontMetricsF(nameFont).horizontalAdvance(v.name) > textWidth) {
+        for (int step = 1; step <= 3; ++step) {
+            nameFont = style.nameFont(step);
+            lines = wrappedName(v.name, nameFont, textWidth, step < 3 ? 2 : 3);
+            if (QFontMetricsF(nameFont).horizontalAdvance(lines.last()) <= textWidth)
+                break;
+        }
+    }
+    const bool wrapped = lines.size() > 1;
+    const QFontMetricsF fmName(nameFont);
     p->setPen(style.text);
-    p->setFont(style.nameFont());
-    const QFontMetricsF fmName(p->font());
-    p->drawText(QRectF(textLeft, r.top() + 8, textWidth, 20), Qt::AlignLeft | Qt::AlignVCenter,
-                fmName.elidedText(v.name, Qt::ElideRight, textWidth));
+    p->setFont(nameFont);
+    double y = r.top() + (!wrapped ? 8 : lines.size() == 2 ? 6 : 4);
+    const double lineHeight = !wrapped ? 20 : std::ceil(fmName.height());
+    for (const QString &line : lines) {
+        p->drawText(QRectF(textLeft, y, textWidth, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                    fmName.elidedText(line, Qt::ElideRight, textWidth));
+        y += lineHeight;
+    }
+    const double detailHeight = !wrapped ? 16 : lines.size() == 2 ? 14 : 13;
+    y = !wrapped ? r.top() + 29 : y + 1;
     p->setFont(style.detailFont());
     const QFontMetricsF fm(p->font());
     p->setPen(style.muted);
-    p->drawText(QRectF(textLeft, r.top() + 29, textWidth, 16), Qt::AlignLeft | Qt::AlignVCenter,
+    p->drawText(QRectF(textLeft, y, textWidth, detailHeight), Qt::AlignLeft | Qt::AlignVCenter,
                 fm.elidedText(v.roleLabel, Qt::ElideRight, textWidth));
+    y = !wrapped ? r.top() + 46 : y + detailHeight;
     const QColor binding = !v.accent.isValid()            ? style.muted
                            : style.theme == Theme::Light ? v.accent.darker(135)
                                                           : v.accent.lighter(125);
     p->setPen(binding);
-    p->drawText(QRectF(textLeft, r.top() + 46, textWidth, 18), Qt::AlignLeft | Qt::AlignVCenter,
+    p->drawText(QRectF(textLeft, y, textWidth, !wrapped ? 18 : detailHeight),
+                Qt::AlignLeft | Qt::AlignVCenter,
                 fm.elidedText(v.bindingLine, Qt::ElideRight, textWidth));
 
     if (v.pinned) {

@@ -70,7 +70,7 @@ DiagramStyle makeDark()
     s.labelBorder = QColor(0x54, 0x6e, 0x7a);
     s.badgeText = QColor(0xff, 0xff, 0xff);
     s.iconStroke = QColor(0xcf, 0xd8, 0xdc);
-    s.iconFill = QColor(0x37, 0x47, 0x4f);
+    s.iconFill = QColor(0x3b, 0x4a, 0x52);
     s.grid = QColor(0x2c, 0x35, 0x3b);
     return s;
 }
@@ -96,9 +96,9 @@ std::shared_ptr<QSvgRenderer> iconRenderer(const DiagramStyle &style, const QStr
 
 } // namespace
 
-QFont DiagramStyle::nameFont() const
+QFont DiagramStyle::nameFont(int step) const
 {
-    return font(13, true);
+    return font(13 - step, true);
 }
 
 QFont DiagramStyle::detailFont() const

@@ -36,7 +36,8 @@ struct DiagramStyle {
     QColor iconFill;
     QColor grid; // canvas background grid
 
-    QFont nameFont() const;
+    // Box names: `step` 1 to 3 are the smaller sizes tried for names wrapped onto more lines.
+    QFont nameFont(int step = 0) const;
     QFont detailFont() const;
     QFont labelFont() const;
     QFont badgeFont() const;
