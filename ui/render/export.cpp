@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSvgGenerator>
 
@@ -34,6 +33,47 @@ QByteArray escaped(const QString &text)
     return text.toHtmlEscaped().toUtf8();
 }
 
+// QSvgGenerator's output without what it repeats for nothing: the identity transform, the font
+// of groups (every <text> names its own), the empty groups it opens on each state change and
+// blank lines. Plain byte scans: this runs once per element of diagrams with thousands.
+QByteArray compacted(const QByteArray &in)
+{
+    QByteArray s = in;
+    s.replace(" transform=\"matrix(1,0,0,1,0,0)\"", "");
+    QByteArray out;
+    out.reserve(s.size());
+    qsizetype i = 0;
+    while (i < s.size()) {
+        const qsizetype font = s.indexOf("\nfont-family=", i);
+        if (font < 0) {
+            out.append(s.constData() + i, s.size() - i);
+            break;
+        }
+        const qsizetype end = s.indexOf("\n>", font);
+        out.append(s.constData() + i, font - i);
+        out.append('>');
+        i = end < 0 ? s.size() : end + 2;
+    }
+    QByteArray result;
+    result.reserve(out.size());
+    for (const QByteArray &line : out.split('\n')) {
+        const QByteArray t = line.trimmed();
+        if (t.isEmpty())
+            continue;
+        if (t == "</g>" && result.endsWith(">\n")) {
+            // Drop a group that opened on the previous line and holds nothing.
+            const qsizetype start = result.lastIndexOf('\n', result.size() - 2) + 1;
+            if (result.mid(start, 3) == "<g ") {
+                result.truncate(start);
+                continue;
+            }
+        }
+        result += t;
+        result += '\n';
+    }
+    return result.trimmed();
+}
+
 // What QSvgGenerator writes for one element, without its document wrapper and without the
 // empty groups it opens on every state change.
 QByteArray svgBody(const Diagram &d, const std::function<void(QPainter *)> &paint)
@@ -51,17 +91,12 @@ QByteArray svgBody(const Diagram &d, const std::function<void(QPainter *)> &pain
     }
     const QByteArray out = buffer.data();
     // The generator's content sits in one outer <g fill="none" …> group after <defs>.
-    const int defs = out.indexOf("</defs>");
-    const int open = out.indexOf('>', out.indexOf("<g ", defs)) + 1;
-    const int close = out.lastIndexOf("</g>");
+    const qsizetype defs = out.indexOf("</defs>");
+    const qsizetype open = out.indexOf('>', out.indexOf("<g ", defs)) + 1;
+    const qsizetype close = out.lastIndexOf("</g>");
     if (defs < 0 || open <= 0 || close < open)
         return {};
-    QString body = QString::fromUtf8(out.mid(open, close - open));
-    static const QRegularExpression emptyGroup(QStringLiteral("<g [^>]*>\\s*</g>\\s*"));
-    static const QRegularExpression blankLines(QStringLiteral("\\n\\s*\\n"));
-    body.remove(emptyGroup);
-    body.replace(blankLines, QStringLiteral("\n"));
-    return body.trimmed().toUtf8();
+    return compacted(out.mid(open, close - open));
 }
 
 QByteArray group(const QByteArray &attributes, const QString &title, const QByteArray &body)
