@@ -46,8 +46,8 @@ ExportResult DiagramExporter::exportDiagrams(const DiagramExportRequest &r) cons
                                               : std::vector<Finding>();
     std::vector<Diagram> diagrams;
     for (const auto &id : ids)
-        diagrams.push_back(buildDiagram(p, id, m_document->catalogue(), findings,
-                                        {r.badges, r.theme}));
+        diagrams.push_back(
+            buildDiagram(p, id, m_document->catalogue(), findings, {r.badges, r.theme}));
     return stackplan::exportDiagrams(diagrams, r.format, r.scale, r.path, p.name);
 }
 

@@ -481,9 +481,8 @@ void MainWindow::copyDiagram()
         return;
     }
     m_diagrams->copyCurrentToClipboard();
-    statusBar()->showMessage(tr("Copied the diagram of %1 as an image")
-                                 .arg(m_document->currentOption()->name),
-                             4000);
+    statusBar()->showMessage(
+        tr("Copied the diagram of %1 as an image").arg(m_document->currentOption()->name), 4000);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

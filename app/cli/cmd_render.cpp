@@ -24,8 +24,8 @@ int runRender(const QStringList &args, QTextStream &out, QTextStream &err)
     parser.addOption({QStringLiteral("format"),
                       QStringLiteral("svg, png or pdf (default: from the suffix of --out)."),
                       QStringLiteral("format")});
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Output file or folder."),
-                      QStringLiteral("path")});
+    parser.addOption(
+        {QStringLiteral("out"), QStringLiteral("Output file or folder."), QStringLiteral("path")});
     parser.addOption({QStringLiteral("scale"),
                       QStringLiteral("PNG pixels per diagram unit, 0.25 to 8 (default 2)."),
                       QStringLiteral("factor"), QStringLiteral("2")});
@@ -89,8 +89,8 @@ int runRender(const QStringList &args, QTextStream &out, QTextStream &err)
     std::vector<Diagram> diagrams;
     for (const auto &id : *ids)
         diagrams.push_back(buildDiagram(*project, id, &catalogue, findings, options));
-    const ExportResult result = exportDiagrams(diagrams, *diagramFormatFromId(*formatId), scale,
-                                               target, project->name);
+    const ExportResult result
+        = exportDiagrams(diagrams, *diagramFormatFromId(*formatId), scale, target, project->name);
     if (!result.ok()) {
         err << "stackplan render: " << result.error << Qt::endl;
         return 2;

@@ -27,10 +27,10 @@ double seconds(const QElapsedTimer &t)
 // The option as a DOT graph with every box pinned where Stackplan draws it (points, y up).
 QByteArray dotOf(const Option &o, const QString &splines)
 {
-    QByteArray dot = "digraph g {\n  graph [splines=" + splines.toUtf8()
-                     + "];\n  node [shape=box, fixedsize=true, width="
-                     + QByteArray::number(kBoxWidth / 72.0) + ", height="
-                     + QByteArray::number(kBoxHeight / 72.0) + ", fontsize=10];\n";
+    QByteArray dot
+        = "digraph g {\n  graph [splines=" + splines.toUtf8()
+          + "];\n  node [shape=box, fixedsize=true, width=" + QByteArray::number(kBoxWidth / 72.0)
+          + ", height=" + QByteArray::number(kBoxHeight / 72.0) + ", fontsize=10];\n";
     for (const auto &c : o.components) {
         const LayoutEntry &e = o.layout.at(c.id);
         dot += "  \"" + c.id.toUtf8() + "\" [label=\"" + c.name.toUtf8() + "\", pos=\""
@@ -49,7 +49,8 @@ double neato(const QString &program, const QString &dot, const QString &svg, int
     QProcess p;
     QElapsedTimer t;
     t.start();
-    p.start(program, {QStringLiteral("-n2"), QStringLiteral("-Tsvg"), QStringLiteral("-o"), svg, dot});
+    p.start(program,
+            {QStringLiteral("-n2"), QStringLiteral("-Tsvg"), QStringLiteral("-o"), svg, dot});
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished();
@@ -104,7 +105,7 @@ int main(int argc, char **argv)
         f.close();
         const double s = neato(program, dot, dir.filePath(QStringLiteral("g.svg")), 300000);
         out << QStringLiteral("graphviz neato -n2 -Tsvg, splines=%1: %2\n")
-                   .arg(splines, s >= 0   ? QStringLiteral("%1 s").arg(s, 0, 'f', 3)
+                   .arg(splines, s >= 0    ? QStringLiteral("%1 s").arg(s, 0, 'f', 3)
                                  : s == -1 ? QStringLiteral("over 300 s, stopped")
                                            : QStringLiteral("failed"));
         out.flush();

@@ -19,8 +19,8 @@ namespace diagramtest {
 inline stackplan::Option layeredOption(int components, int connections, unsigned seed = 1)
 {
     using namespace stackplan;
-    const Role roles[] = {Role::Client, Role::Proxy, Role::Backend, Role::Database,
-                          Role::ExternalApi};
+    const Role roles[]
+        = {Role::Client, Role::Proxy, Role::Backend, Role::Database, Role::ExternalApi};
     Option o;
     o.id = QStringLiteral("generated");
     o.name = QStringLiteral("Generated %1").arg(components);
@@ -40,8 +40,8 @@ inline stackplan::Option layeredOption(int components, int connections, unsigned
         return (state >> 16) & 0x7fff;
     };
     std::set<std::pair<int, int>> seen;
-    const Protocol protocols[] = {Protocol::Http, Protocol::Sql, Protocol::Redis,
-                                  Protocol::WebSocket};
+    const Protocol protocols[]
+        = {Protocol::Http, Protocol::Sql, Protocol::Redis, Protocol::WebSocket};
     for (int k = 0; int(o.connections.size()) < connections && k < connections * 20; ++k) {
         const int from = k % components;
         const int tier = from % 5;
@@ -54,8 +54,8 @@ inline stackplan::Option layeredOption(int components, int connections, unsigned
         const auto &own = tiers[size_t(tier)];
         const int pos = int(std::find(own.begin(), own.end(), from) - own.begin());
         const int near = pos * int(targets.size()) / std::max<int>(1, int(own.size()));
-        const int to = targets[size_t(std::clamp(near + int(next() % 5) - 2, 0,
-                                                 int(targets.size()) - 1))];
+        const int to
+            = targets[size_t(std::clamp(near + int(next() % 5) - 2, 0, int(targets.size()) - 1))];
         if (!seen.insert({from, to}).second)
             continue;
         Connection c;

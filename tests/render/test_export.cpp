@@ -145,8 +145,8 @@ void TestExport::svgIsValidAndSelfContained()
 void TestExport::svgMatchesTheGoldenFile()
 {
     const Project p = example(QStringLiteral("allogator.stackplan.json"));
-    const Diagram d = buildDiagram(p, QStringLiteral("hybrid"), &m_catalogue,
-                                   validateProject(p, m_catalogue));
+    const Diagram d
+        = buildDiagram(p, QStringLiteral("hybrid"), &m_catalogue, validateProject(p, m_catalogue));
     const QByteArray svg = diagramSvg(d, p.name);
     const QString golden
         = QStringLiteral(STACKPLAN_TEST_DATA "/golden/render-allogator-hybrid.svg");
@@ -163,7 +163,8 @@ void TestExport::svgMatchesTheGoldenFile()
         const QStringList b = QString::fromUtf8(expected).split(QLatin1Char('\n'));
         for (int i = 0; i < std::min(a.size(), b.size()); ++i)
             if (a[i] != b[i])
-                QFAIL(qPrintable(QStringLiteral("line %1:\n got  %2\n want %3").arg(i + 1).arg(a[i], b[i])));
+                QFAIL(qPrintable(
+                    QStringLiteral("line %1:\n got  %2\n want %3").arg(i + 1).arg(a[i], b[i])));
         QFAIL("different length");
     }
 }
@@ -222,9 +223,10 @@ void TestExport::pdfHasOnePagePerOptionWithNamesAndRules()
     for (const bool badges : {true, false}) {
         std::vector<Diagram> diagrams;
         for (const auto &o : p.options)
-            diagrams.push_back(buildDiagram(p, o.id, &m_catalogue, findings, {badges, Theme::Light}));
-        const QString path = m_dir.filePath(file + (badges ? QStringLiteral(".pdf")
-                                                           : QStringLiteral(".plain.pdf")));
+            diagrams.push_back(
+                buildDiagram(p, o.id, &m_catalogue, findings, {badges, Theme::Light}));
+        const QString path = m_dir.filePath(
+            file + (badges ? QStringLiteral(".pdf") : QStringLiteral(".plain.pdf")));
         const ExportResult r = exportDiagrams(diagrams, DiagramFormat::Pdf, 2, path, p.name);
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(exporttest::pdfPages(pdfinfo, path), int(p.options.size()));
@@ -258,8 +260,9 @@ void TestExport::severalSvgOptionsGoIntoAFolder()
     taken.write("keep");
     taken.close();
     const ExportResult refused = exportDiagrams(diagrams, DiagramFormat::Svg, 2, file, p.name);
-    QCOMPARE(refused.error, file + QStringLiteral(" is a file; exporting several options needs a "
-                                                  "folder (one SVG file per option)"));
+    QCOMPARE(refused.error, file
+                                + QStringLiteral(" is a file; exporting several options needs a "
+                                                 "folder (one SVG file per option)"));
     QVERIFY(taken.open(QIODevice::ReadOnly));
     QCOMPARE(taken.readAll(), QByteArray("keep"));
 }

@@ -28,7 +28,9 @@ void answerExportDialog(const QString &format, bool all, const QString &path)
         QVERIFY(dialog);
         auto *formats = dialog->findChild<QComboBox *>(QStringLiteral("format"));
         formats->setCurrentIndex(formats->findData(format));
-        dialog->findChild<QRadioButton *>(all ? QStringLiteral("allOptions") : QStringLiteral("currentOption"))
+        dialog
+            ->findChild<QRadioButton *>(all ? QStringLiteral("allOptions")
+                                            : QStringLiteral("currentOption"))
             ->setChecked(true);
         dialog->findChild<QLineEdit *>(QStringLiteral("path"))->setText(path);
         shot(dialog, QStringLiteral("export-dialog-%1").arg(format));
@@ -67,7 +69,8 @@ void TestUiExport::menusOfferExportAndCopy()
             if (a->objectName() == QLatin1String("CopyDiagramAction"))
                 found << top->text() + QStringLiteral(" > ") + a->text();
         }
-    QVERIFY2(found.contains(QStringLiteral("&File > Export > &Diagram…")), qPrintable(found.join(';')));
+    QVERIFY2(found.contains(QStringLiteral("&File > Export > &Diagram…")),
+             qPrintable(found.join(';')));
     QVERIFY(found.contains(QStringLiteral("&Edit > Copy Diagram as &Image")));
 }
 

@@ -213,7 +213,8 @@ BoxVisual DiagramScene::visualFor(const Component &c) const
 {
     const Option *o = m_document->currentOption();
     const auto it = o ? o->layout.find(c.id) : std::map<QString, LayoutEntry>::const_iterator();
-    BoxVisual v = boxVisual(c, m_document->catalogue(), o && it != o->layout.end() && it->second.pinned);
+    BoxVisual v
+        = boxVisual(c, m_document->catalogue(), o && it != o->layout.end() && it->second.pinned);
     const ElementBadge b = m_badges.value(c.id);
     v.badge = b.severity;
     v.badgeCount = b.count;

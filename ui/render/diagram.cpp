@@ -179,9 +179,10 @@ Diagram buildDiagram(const Project &project, const QString &optionId, const Cata
                                                            to ? to->name : c->to);
                 }
             }
-            LegendEntry e{badgeSeverity(f.severity), f.rule, names.join(QStringLiteral(", ")),
-                          f.message, {}};
-            const QString text = e.subjects.isEmpty() ? e.message : e.subjects + QStringLiteral(": ") + e.message;
+            LegendEntry e{
+                badgeSeverity(f.severity), f.rule, names.join(QStringLiteral(", ")), f.message, {}};
+            const QString text
+                = e.subjects.isEmpty() ? e.message : e.subjects + QStringLiteral(": ") + e.message;
             const double textWidth = width - kLegendRuleWidth - 14;
             const QRectF measured = fm.boundingRect(QRectF(0, 0, textWidth, 1e6),
                                                     Qt::TextWordWrap | Qt::AlignLeft, text);
@@ -190,8 +191,8 @@ Diagram buildDiagram(const Project &project, const QString &optionId, const Cata
             d.legend.push_back(std::move(e));
         }
         if (!d.legend.empty())
-            content = content.united(QRectF(content.left(), content.bottom(), width,
-                                            y - content.bottom()));
+            content = content.united(
+                QRectF(content.left(), content.bottom(), width, y - content.bottom()));
     }
     const QRectF b = content.adjusted(-kMargin, -kMargin, kMargin, kMargin);
     d.bounds = QRectF(QPointF(std::floor(b.left()), std::floor(b.top())),
@@ -234,7 +235,8 @@ void paintDiagram(QPainter *p, const Diagram &d, const QRectF &target)
     if (d.bounds.isEmpty() || target.isEmpty())
         return;
     const DiagramStyle &style = DiagramStyle::of(d.theme);
-    const double s = std::min(target.width() / d.bounds.width(), target.height() / d.bounds.height());
+    const double s
+        = std::min(target.width() / d.bounds.width(), target.height() / d.bounds.height());
     p->save();
     p->translate(target.center());
     p->scale(s, s);

@@ -39,7 +39,7 @@ struct LegendEntry {
     QString rule;
     QString subjects; // names of the elements it concerns
     QString message;
-    QRectF rect;      // where it is drawn, under the diagram
+    QRectF rect; // where it is drawn, under the diagram
 };
 
 struct DiagramOptions {
@@ -51,7 +51,7 @@ struct Diagram {
     QString optionId;
     QString optionName;
     Theme theme = Theme::Light;
-    std::vector<DiagramBox> boxes;             // model order
+    std::vector<DiagramBox> boxes;              // model order
     std::vector<DiagramConnection> connections; // model order
     std::vector<LegendEntry> legend;
     QRectF bounds; // everything drawn, with a margin

@@ -217,8 +217,8 @@ ExportResult exportDiagrams(const std::vector<Diagram> &diagrams, DiagramFormat 
     if (format == DiagramFormat::Pdf) {
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly)) {
-            result.error = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path),
-                                                         file.errorString());
+            result.error
+                = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
             return result;
         }
         {
@@ -241,8 +241,8 @@ ExportResult exportDiagrams(const std::vector<Diagram> &diagrams, DiagramFormat 
             }
         }
         if (!file.commit()) {
-            result.error = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path),
-                                                         file.errorString());
+            result.error
+                = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
             return result;
         }
         result.written << path;
@@ -269,8 +269,9 @@ ExportResult exportDiagrams(const std::vector<Diagram> &diagrams, DiagramFormat 
     }
     for (const auto &d : diagrams) {
         const QString file = folder.isEmpty() ? path : QDir(folder).filePath(d.optionId + suffix);
-        QByteArray data = format == DiagramFormat::Svg ? diagramSvg(d, titleOf(d))
-                                                      : encoded(diagramImage(d, scale), &result.error);
+        QByteArray data = format == DiagramFormat::Svg
+                              ? diagramSvg(d, titleOf(d))
+                              : encoded(diagramImage(d, scale), &result.error);
         if (!result.ok() || !writeFile(file, data, &result.error))
             return result;
         result.written << file;

@@ -10,8 +10,7 @@ namespace stackplan::DiagramPainter {
 
 namespace {
 
-void paintBadge(QPainter *p, const QRectF &r, BadgeSeverity s, int count,
-                const DiagramStyle &style)
+void paintBadge(QPainter *p, const QRectF &r, BadgeSeverity s, int count, const DiagramStyle &style)
 {
     p->setPen(Qt::NoPen);
     p->setBrush(style.severity(s));
@@ -113,9 +112,9 @@ void paintBox(QPainter *p, const QRectF &r, const BoxVisual &v, const DiagramSty
     p->drawText(QRectF(textLeft, y, textWidth, detailHeight), Qt::AlignLeft | Qt::AlignVCenter,
                 fm.elidedText(v.roleLabel, Qt::ElideRight, textWidth));
     y = !wrapped ? r.top() + 46 : y + detailHeight;
-    const QColor binding = !v.accent.isValid()            ? style.muted
+    const QColor binding = !v.accent.isValid()           ? style.muted
                            : style.theme == Theme::Light ? v.accent.darker(135)
-                                                          : v.accent.lighter(125);
+                                                         : v.accent.lighter(125);
     p->setPen(binding);
     p->drawText(QRectF(textLeft, y, textWidth, !wrapped ? 18 : detailHeight),
                 Qt::AlignLeft | Qt::AlignVCenter,
@@ -161,8 +160,8 @@ void paintConnection(QPainter *p, const Route &route, const ConnectionVisual &v,
     }
     if (!v.label.isEmpty() && !route.label.isEmpty()) {
         const QRectF lr = route.label;
-        p->setPen(QPen(v.badge != BadgeSeverity::None ? style.severity(v.badge) : style.labelBorder,
-                       1));
+        p->setPen(
+            QPen(v.badge != BadgeSeverity::None ? style.severity(v.badge) : style.labelBorder, 1));
         p->setBrush(style.labelFill);
         p->drawRoundedRect(lr, 4, 4);
         p->setPen(style.text);

@@ -108,7 +108,10 @@ struct Frame {
         }
         return p;
     }
-    QRectF to(const QRectF &r) const { return QRectF(to(r.topLeft()), to(r.bottomRight())).normalized(); }
+    QRectF to(const QRectF &r) const
+    {
+        return QRectF(to(r.topLeft()), to(r.bottomRight())).normalized();
+    }
     QRectF from(const QRectF &r) const
     {
         return QRectF(from(r.topLeft()), from(r.bottomRight())).normalized();
@@ -125,9 +128,9 @@ std::vector<QPointF> simplified(const std::vector<QPointF> &pts)
         if (out.size() >= 2) {
             const QPointF &a = out[out.size() - 2];
             const QPointF &b = out.back();
-            const bool collinear = (std::abs(a.x() - b.x()) < kEps && std::abs(b.x() - p.x()) < kEps)
-                                   || (std::abs(a.y() - b.y()) < kEps
-                                       && std::abs(b.y() - p.y()) < kEps);
+            const bool collinear
+                = (std::abs(a.x() - b.x()) < kEps && std::abs(b.x() - p.x()) < kEps)
+                  || (std::abs(a.y() - b.y()) < kEps && std::abs(b.y() - p.y()) < kEps);
             if (collinear) {
                 out.back() = p;
                 continue;
@@ -232,8 +235,8 @@ void Router::assignPorts()
             state.legs.assign(ends.size(), Leg{});
         for (size_t k = 0; k < ends.size(); ++k) {
             Leg &leg = state.legs[k];
-            const auto [sa, sb]
-                = sidesFor(m_boxes[size_t(ends[k].first)].rect, m_boxes[size_t(ends[k].second)].rect);
+            const auto [sa, sb] = sidesFor(m_boxes[size_t(ends[k].first)].rect,
+                                           m_boxes[size_t(ends[k].second)].rect);
             if (leg.a != ends[k].first || leg.b != ends[k].second || leg.sa != sa || leg.sb != sb)
                 leg.routed = false;
             leg.a = ends[k].first;
@@ -369,8 +372,8 @@ void Router::routeLeg(Leg &leg) const
         for (int attempt = 0; attempt < 4; ++attempt) {
             if (findPath(leg, window))
                 return;
-            window = window.adjusted(-window.width() / 2, -window.height() / 2,
-                                     window.width() / 2, window.height() / 2);
+            window = window.adjusted(-window.width() / 2, -window.height() / 2, window.width() / 2,
+                                     window.height() / 2);
         }
     }
     // Boxes overlap or touch: no clear path exists; draw the plain two-bend shape.
@@ -421,14 +424,18 @@ bool Router::findPath(Leg &leg, const QRectF &window) const
     };
     std::vector<char> nodeBlocked(size_t(nx) * ny, 0), hBlocked(size_t(nx) * ny, 0),
         vBlocked(size_t(nx) * ny, 0);
-    auto at = [nx](int i, int j) { return size_t(j) * nx + i; };
+    auto at = [nx](int i, int j) {
+        return size_t(j) * nx + i;
+    };
     for (const QRectF &r : obstacles) {
         const int i0 = indexOf(xs, r.left()), i1 = indexOf(xs, r.right() + 0.01) - 1;
         const int j0 = indexOf(ys, r.top()), j1 = indexOf(ys, r.bottom() + 0.01) - 1;
         for (int j = j0; j <= j1 && j < ny; ++j)
             for (int i = i0; i <= i1 && i < nx; ++i) {
-                const bool inX = xs[size_t(i)] > r.left() + kEps && xs[size_t(i)] < r.right() - kEps;
-                const bool inY = ys[size_t(j)] > r.top() + kEps && ys[size_t(j)] < r.bottom() - kEps;
+                const bool inX
+                    = xs[size_t(i)] > r.left() + kEps && xs[size_t(i)] < r.right() - kEps;
+                const bool inY
+                    = ys[size_t(j)] > r.top() + kEps && ys[size_t(j)] < r.bottom() - kEps;
                 if (inX && inY)
                     nodeBlocked[at(i, j)] = 1;
                 if (inY && i + 1 < nx && xs[size_t(i + 1)] <= r.right() + kEps)
@@ -580,8 +587,12 @@ void Router::spreadChannels(std::map<QString, Route> &routes) const
         const QString *link;
     };
     for (const bool vertical : {true, false}) {
-        auto along = [vertical](const QPointF &p) { return vertical ? p.y() : p.x(); };
-        auto across = [vertical](const QPointF &p) { return vertical ? p.x() : p.y(); };
+        auto along = [vertical](const QPointF &p) {
+            return vertical ? p.y() : p.x();
+        };
+        auto across = [vertical](const QPointF &p) {
+            return vertical ? p.x() : p.y();
+        };
         std::vector<Seg> segs;
         for (auto &[id, route] : routes)
             for (auto &poly : route.legs)
@@ -683,7 +694,8 @@ void Router::placeLabels(std::map<QString, Route> &routes) const
         for (size_t k = 0; k < order.size(); ++k)
             order[k] = k;
         auto length = [&](size_t k) {
-            return std::abs(poly[k + 1].x() - poly[k].x()) + std::abs(poly[k + 1].y() - poly[k].y());
+            return std::abs(poly[k + 1].x() - poly[k].x())
+                   + std::abs(poly[k + 1].y() - poly[k].y());
         };
         std::stable_sort(order.begin(), order.end(),
                          [&](size_t x, size_t y) { return length(x) > length(y); });
@@ -693,7 +705,8 @@ void Router::placeLabels(std::map<QString, Route> &routes) const
                 const QPointF p = poly[k], q = poly[k + 1];
                 const bool horizontal = std::abs(p.y() - q.y()) < kEps;
                 for (double t : {0.5, 0.35, 0.65, 0.2, 0.8}) {
-                    for (double side : beside ? std::vector<double>{-1, 1} : std::vector<double>{0}) {
+                    for (double side :
+                         beside ? std::vector<double>{-1, 1} : std::vector<double>{0}) {
                         QPointF c = p + (q - p) * t;
                         if (horizontal)
                             c.ry() += side * (size.height() / 2 + 3);
