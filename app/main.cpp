@@ -1,6 +1,7 @@
 // stackplan: the GUI when started plainly (`stackplan [FILE]`), the headless CLI when the first
 // argument is a subcommand (`stackplan info FILE`). CLI paths never create a QApplication, so
-// they run with no display and no QT_QPA_PLATFORM.
+// they run with no display and no QT_QPA_PLATFORM; `render` alone gets an offscreen
+// QGuiApplication to draw with.
 #include "cli/cli.h"
 #include "mainwindow.h"
 #include "profiles/catalogue.h"
@@ -59,6 +60,14 @@ bool wantsInfoOnly(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && stackplan::cli::needsGui(QString::fromLocal8Bit(argv[1]))) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        setIdentity();
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return stackplan::cli::run(app.arguments().mid(1), out, err);
+    }
     if (argc > 1 && stackplan::cli::isSubcommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);
         setIdentity();

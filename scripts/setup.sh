@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs what Stackplan needs on Debian 12, builds it, then either starts the app on the
-# bundled example (`run`) or runs the whole test suite (`test`). Works as root and as a user
-# with sudo. Usage: scripts/setup.sh run|test
+# Installs what Stackplan needs on Debian 12 (and the tools its export tests check files with:
+# xmllint, pdfinfo and pdftotext; graphviz for the render benchmark's comparison), builds it,
+# then either starts the app on the bundled example (`run`) or runs the whole test suite
+# (`test`). Works as root and as a user with sudo. Usage: scripts/setup.sh run|test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,8 @@ packages=(
   g++ cmake ninja-build
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev
   nlohmann-json3-dev libtomlplusplus-dev libyaml-cpp-dev libarchive-dev
-  help2man
+  help2man fonts-dejavu-core
+  libxml2-utils poppler-utils graphviz
 )
 # The offline validators that tests/export/check-bundle.sh runs on exported bundles. nodejs and
 # npm only install the pinned npm tools (which bring their own node 22), so an existing npm is

@@ -1,14 +1,35 @@
-# Fails if BINARY (linked against stackplan_core only) depends on a graphical Qt module.
-execute_process(COMMAND ldd ${BINARY} OUTPUT_VARIABLE deps RESULT_VARIABLE rc)
-if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "ldd failed on ${BINARY}")
-endif()
+# Checks the layers by what a binary links (ldd):
+#   CORE_BINARY   linked against stackplan_core only: Qt Core and no graphical Qt module;
+#   RENDER_BINARY linked against stackplan_render only: Qt Gui and Svg, but no Widgets, Charts
+#                 or PrintSupport, so `stackplan render` and reports never need a widget app.
+function(deps_of binary out)
+  execute_process(COMMAND ldd ${binary} OUTPUT_VARIABLE deps RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "ldd failed on ${binary}")
+  endif()
+  set(${out} "${deps}" PARENT_SCOPE)
+endfunction()
+
+deps_of(${CORE_BINARY} deps)
 if(NOT deps MATCHES "libQt6Core")
-  message(FATAL_ERROR "expected ${BINARY} to link Qt6Core:\n${deps}")
+  message(FATAL_ERROR "expected ${CORE_BINARY} to link Qt6Core:\n${deps}")
 endif()
 foreach(forbidden Qt6Gui Qt6Widgets Qt6Charts Qt6Svg Qt6PrintSupport Qt6OpenGL)
   if(deps MATCHES "lib${forbidden}")
     message(FATAL_ERROR "stackplan_core pulls in ${forbidden}:\n${deps}")
   endif()
 endforeach()
-message(STATUS "layers ok: ${BINARY} links Qt6Core and no graphical Qt module")
+message(STATUS "layers ok: ${CORE_BINARY} links Qt6Core and no graphical Qt module")
+
+deps_of(${RENDER_BINARY} deps)
+foreach(needed Qt6Gui Qt6Svg)
+  if(NOT deps MATCHES "lib${needed}")
+    message(FATAL_ERROR "expected ${RENDER_BINARY} to link ${needed}:\n${deps}")
+  endif()
+endforeach()
+foreach(forbidden Qt6Widgets Qt6Charts Qt6PrintSupport Qt6OpenGLWidgets Qt6SvgWidgets)
+  if(deps MATCHES "lib${forbidden}")
+    message(FATAL_ERROR "stackplan_render pulls in ${forbidden}:\n${deps}")
+  endif()
+endforeach()
+message(STATUS "layers ok: ${RENDER_BINARY} links Qt6Gui and Qt6Svg and no widget module")

@@ -4,6 +4,7 @@
 #include "canvas/diagramview.h"
 #include "canvasactions.h"
 #include "canvascontroller.h"
+#include "diagramexport.h"
 #include "document.h"
 #include "io/projectfile.h"
 #include "optioncontroller.h"
@@ -51,6 +52,7 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
     m_canvasActions = new CanvasActions(m_document, m_canvas, m_scene, m_view, this);
     m_recovery = new RecoveryManager(m_document, this);
     m_recent = new RecentFiles(this);
+    m_diagrams = new DiagramExporter(m_document, this);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -216,6 +218,10 @@ void MainWindow::createFileMenu()
         ->setShortcut(QKeySequence::Save);
     file->addAction(tr("Save &As…"), this, &MainWindow::saveAs)->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("&Diagram…"), this, &MainWindow::exportDiagram)
+        ->setObjectName(QStringLiteral("ExportDiagramAction"));
+    file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 }
 
@@ -234,6 +240,8 @@ void MainWindow::createEditMenu()
     for (auto id : {CanvasActions::Cut, CanvasActions::Copy, CanvasActions::Paste,
                     CanvasActions::Duplicate, CanvasActions::Delete})
         edit->addAction(m_canvasActions->action(id));
+    edit->addAction(tr("Copy Diagram as &Image"), this, &MainWindow::copyDiagram)
+        ->setObjectName(QStringLiteral("CopyDiagramAction"));
     edit->addSeparator();
     edit->addAction(m_canvasActions->action(CanvasActions::SelectAll));
     edit->addAction(m_canvasActions->action(CanvasActions::Rename));
@@ -448,6 +456,35 @@ void MainWindow::showEvent(QShowEvent *event)
     QMainWindow::showEvent(event);
     if (!std::exchange(m_shown, true)) // the view has its real size only now
         QTimer::singleShot(0, m_view, &DiagramView::fitContents);
+}
+
+void MainWindow::exportDiagram()
+{
+    QString base = m_document->filePath();
+    base = base.isEmpty() ? QDir::home().filePath(slugify(m_document->project().name))
+                          : base.chopped(base.endsWith(QLatin1String(kProjectFileSuffix))
+                                             ? int(strlen(kProjectFileSuffix))
+                                             : int(QFileInfo(base).suffix().size() + 1));
+    DiagramExportDialog dialog(base, m_document->currentOptionId(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ExportResult r = m_diagrams->exportDiagrams(dialog.request());
+    if (!r.ok()) {
+        showError(tr("Cannot export the diagram"), r.error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported %1").arg(r.written.join(QStringLiteral(", "))), 6000);
+}
+
+void MainWindow::copyDiagram()
+{
+    if (!m_document->currentOption()) {
+        showError(tr("Cannot copy the diagram"), tr("There is no option to copy."));
+        return;
+    }
+    m_diagrams->copyCurrentToClipboard();
+    statusBar()->showMessage(
+        tr("Copied the diagram of %1 as an image").arg(m_document->currentOption()->name), 4000);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

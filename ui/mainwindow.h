@@ -11,6 +11,7 @@ namespace stackplan {
 class AnalysisDocks;
 class CanvasActions;
 class CanvasController;
+class DiagramExporter;
 class Catalogue;
 class DiagramScene;
 class DiagramView;
@@ -47,6 +48,7 @@ public:
     OptionController *options() const { return m_options; }
     RecoveryManager *recovery() const { return m_recovery; }
     RecentFiles *recentFiles() const { return m_recent; }
+    DiagramExporter *diagramExporter() const { return m_diagrams; }
 
     // Adds a dock with a toggle in the View menu; for the panels of later features too.
     QDockWidget *addDock(QWidget *panel, const QString &title, const QString &objectName,
@@ -76,6 +78,8 @@ private:
     bool save();
     bool saveAs();
     void showError(const QString &title, const QString &message);
+    void exportDiagram();
+    void copyDiagram();
 
     const Catalogue *m_catalogue;
     Document *m_document;
@@ -91,6 +95,7 @@ private:
     AnalysisDocks *m_analysis;
     RecoveryManager *m_recovery;
     RecentFiles *m_recent;
+    DiagramExporter *m_diagrams;
     QLabel *m_statusCounts;
     QLabel *m_statusZoom;
     QAction *m_undo = nullptr;

@@ -13,6 +13,7 @@ struct Command {
     const char *name;
     const char *summary;
     int (*run)(const QStringList &, QTextStream &, QTextStream &);
+    bool gui = false; // draws: needs an (offscreen) QGuiApplication
 };
 
 const std::vector<Command> &commands()
@@ -25,6 +26,7 @@ const std::vector<Command> &commands()
         {"info", "summary of a project: options, components with bindings, connections", runInfo},
         {"profiles", "list platform profiles, or show one with every fact and its source",
          runProfiles},
+        {"render", "draw option diagrams to SVG, PNG or PDF", runRender, true},
         {"rules", "list every validation rule with its explanation", runRules},
         {"validate", "check options against platform limits and capabilities (exit 1 on errors)",
          runValidate},
@@ -45,6 +47,14 @@ QStringList subcommands()
 bool isSubcommand(const QString &argv1)
 {
     return subcommands().contains(argv1);
+}
+
+bool needsGui(const QString &argv1)
+{
+    for (const auto &c : commands())
+        if (argv1 == QLatin1String(c.name))
+            return c.gui;
+    return false;
 }
 
 int run(const QStringList &args, QTextStream &out, QTextStream &err)

@@ -37,5 +37,6 @@ int runRules(const QStringList &args, QTextStream &out, QTextStream &err);
 int runFmt(const QStringList &args, QTextStream &out, QTextStream &err);
 int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err);
 int runExport(const QStringList &args, QTextStream &out, QTextStream &err);
+int runRender(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace stackplan::cli

@@ -1,5 +1,6 @@
 // The CLI runs headless (no DISPLAY, no QT_QPA_PLATFORM) and prints stable output.
 #include "../examples_expected.h"
+#include "../render/exporttest.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,11 +26,11 @@ Run stackplan(const QStringList &args, const QMap<QString, QString> &extraEnv = 
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
-        env.insert(it.key(), it.value());
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
+        env.insert(it.key(), it.value());
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(STACKPLAN_BINARY), args);
     if (!p.waitForFinished(60000))
@@ -75,6 +76,11 @@ private slots:
     void examplesPrintWhatTheExampleTestsExpect();
     void unknownFormatIsABadInput_data();
     void unknownFormatIsABadInput();
+    void renderWritesPdfSvgAndPngWithoutADisplay();
+    void renderOptionsChangeWhatIsDrawn();
+    void renderBadInputGivesExitCode2_data();
+    void renderBadInputGivesExitCode2();
+    void onlyRenderCreatesAGuiApplication();
 };
 
 void TestCli::infoPrintsTheExactSummary()
@@ -116,7 +122,8 @@ void TestCli::versionAndHelpNeedNoDisplay()
     QCOMPARE(h.exitCode, 0);
     QVERIFY(h.out.startsWith(QStringLiteral("Usage: ")));
     QVERIFY(h.out.contains(QStringLiteral(
-        "Commands (run `stackplan COMMAND --help`): cost, export, fmt, info, profiles, rules, validate")));
+        "Commands (run `stackplan COMMAND --help`): cost, export, fmt, info, profiles, render, "
+        "rules, validate")));
 }
 
 void TestCli::fmtCheckAcceptsCanonicalFiles()
@@ -527,6 +534,175 @@ void TestCli::unknownFormatIsABadInput()
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.out, QString());
     QCOMPARE(r.err, message);
+}
+
+namespace {
+
+const QString kFlrts = QStringLiteral(STACKPLAN_SOURCE_DIR
+                                      "/resources/examples/flrts-cloudflare-migration.stackplan.json");
+
+// Width and height from a PNG's IHDR chunk.
+QSize pngSize(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray head = f.read(24);
+    if (head.size() < 24 || !head.startsWith("\x89PNG"))
+        return {};
+    auto be = [&](int at) {
+        return (quint8(head[at]) << 24) | (quint8(head[at + 1]) << 16) | (quint8(head[at + 2]) << 8)
+               | quint8(head[at + 3]);
+    };
+    return QSize(int(be(16)), int(be(20)));
+}
+
+} // namespace
+
+void TestCli::renderWritesPdfSvgAndPngWithoutADisplay()
+{
+    QTemporaryDir dir;
+    // An X11 platform with no display would abort: render must use its own offscreen one.
+    const QMap<QString, QString> noDisplay{{QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb")}};
+    const QString pdf = dir.filePath(QStringLiteral("flrts.pdf"));
+    Run r = stackplan({QStringLiteral("render"), kFlrts, QStringLiteral("--all"),
+                       QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"),
+                       pdf, QStringLiteral("--no-user-profiles")},
+                      noDisplay);
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, pdf + QLatin1Char('\n'));
+    REQUIRE_TOOL(pdfinfo, "pdfinfo");
+    REQUIRE_TOOL(pdftotext, "pdftotext");
+    QCOMPARE(exporttest::pdfPages(pdfinfo, pdf), 2);
+    const QString text = exporttest::pdfText(pdftotext, pdf);
+    for (const char *name : {"Telegram Bot API", "Webhook Worker", "Vectorize index",
+                             "BrainBot FastAPI container", "Upstash Redis", "AWS S3 media"})
+        QVERIFY2(text.contains(QLatin1String(name)), name);
+    QVERIFY(text.contains(QStringLiteral("slo.availability")));
+    QVERIFY(text.contains(QStringLiteral("slo.latency")));
+
+    // SVG of every option: a folder, one file per option id (the suffix-less --out).
+    const QString folder = dir.filePath(QStringLiteral("svg"));
+    r = stackplan({QStringLiteral("render"), kFlrts, QStringLiteral("--all"),
+                   QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("--out"),
+                   folder, QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, folder + QStringLiteral("/before.svg\n") + folder + QStringLiteral("/after.svg\n"));
+    REQUIRE_TOOL(xmllint, "xmllint");
+    QCOMPARE(exporttest::run(xmllint, {QStringLiteral("--noout"), folder + QStringLiteral("/after.svg")}).code, 0);
+
+    // PNG of one option, the format taken from the suffix; --scale multiplies the size.
+    const QString png1 = dir.filePath(QStringLiteral("after-1.png"));
+    const QString png2 = dir.filePath(QStringLiteral("after-2.png"));
+    r = stackplan({QStringLiteral("render"), kFlrts, QStringLiteral("--option"),
+                   QStringLiteral("after"), QStringLiteral("--out"), png1, QStringLiteral("--scale"),
+                   QStringLiteral("1"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    r = stackplan({QStringLiteral("render"), kFlrts, QStringLiteral("--option"),
+                   QStringLiteral("after"), QStringLiteral("--out"), png2,
+                   QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    const QSize one = pngSize(png1), two = pngSize(png2);
+    QVERIFY(one.width() > 1000 && one.height() > 500);
+    QCOMPARE(two, one * 2); // default scale 2
+}
+
+void TestCli::renderOptionsChangeWhatIsDrawn()
+{
+    QTemporaryDir dir;
+    const QString plain = dir.filePath(QStringLiteral("plain.pdf"));
+    Run r = stackplan({QStringLiteral("render"), kFlrts, QStringLiteral("--option"),
+                       QStringLiteral("after"), QStringLiteral("--out"), plain,
+                       QStringLiteral("--no-badges"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    REQUIRE_TOOL(pdftotext, "pdftotext");
+    const QString text = exporttest::pdfText(pdftotext, plain);
+    QVERIFY(text.contains(QStringLiteral("Vectorize index")));
+    QVERIFY(!text.contains(QStringLiteral("slo.")));
+    const QString dark = dir.filePath(QStringLiteral("dark.svg"));
+    r = stackplan({QStringLiteral("render"), kFlrts, QStringLiteral("--out"), dark,
+                   QStringLiteral("--theme"), QStringLiteral("dark"),
+                   QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    QFile f(dark);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().contains("id=\"background\" x=\"-24\" y=\"-90\" width=\"1638\" "
+                                 "height=\"792\" fill=\"#1c2226\""));
+}
+
+void TestCli::renderBadInputGivesExitCode2_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString bad = QStringLiteral(STACKPLAN_TEST_DATA "/bad/unknown-role.stackplan.json");
+    QTest::newRow("no --out") << QStringList{kFlrts}
+                              << QStringLiteral("stackplan render: --out PATH is required\nusage: "
+                                                "stackplan render FILE [--option ID | --all] "
+                                                "--format svg|png|pdf --out PATH\n");
+    QTest::newRow("unknown format")
+        << QStringList{kFlrts, QStringLiteral("--out"), QStringLiteral("x"),
+                       QStringLiteral("--format"), QStringLiteral("gif")}
+        << QStringLiteral("stackplan render: unknown format \"gif\" (use svg, png or pdf)\n");
+    QTest::newRow("no format, no suffix")
+        << QStringList{kFlrts, QStringLiteral("--out"), QStringLiteral("diagram")}
+        << QStringLiteral("stackplan render: give --format svg, png or pdf (the suffix of "
+                          "\"diagram\" names none)\n");
+    QTest::newRow("bad scale") << QStringList{kFlrts, QStringLiteral("--out"), QStringLiteral("x.png"),
+                                              QStringLiteral("--scale"), QStringLiteral("0")}
+                               << QStringLiteral("stackplan render: --scale must be a number from "
+                                                 "0.25 to 8, not \"0\"\n");
+    QTest::newRow("bad theme") << QStringList{kFlrts, QStringLiteral("--out"), QStringLiteral("x.png"),
+                                              QStringLiteral("--theme"), QStringLiteral("blue")}
+                               << QStringLiteral("stackplan render: unknown theme \"blue\" (use "
+                                                 "light or dark)\n");
+    QTest::newRow("unknown option")
+        << QStringList{kFlrts, QStringLiteral("--out"), QStringLiteral("x.png"),
+                       QStringLiteral("--option"), QStringLiteral("later")}
+        << QStringLiteral("stackplan render: no option \"later\"; options: before (\"Before: legacy "
+                          "host + Upstash + AWS S3 + Supabase + Neo4j\"), after (\"After: Cloudflare "
+                          "Containers + KV + R2 + Vectorize + Pages + Supabase + Neo4j\")\n");
+    QTest::newRow("broken project file")
+        << QStringList{bad, QStringLiteral("--out"), QStringLiteral("x.png")}
+        << QStringLiteral("error: %1:27:19: unknown role \"databse\"; expected one of: client, "
+                          "frontend, proxy, backend, worker, scheduler, database, cache, "
+                          "object-storage, vector-index, queue, external-api (at "
+                          "/options/0/components/2/role)\n")
+               .arg(bad);
+    QTest::newRow("unwritable output")
+        << QStringList{kFlrts, QStringLiteral("--out"), QStringLiteral("/proc/stackplan/x.pdf")}
+        << QStringLiteral("stackplan render: cannot write /proc/stackplan/x.pdf: No such file or "
+                          "directory\n");
+}
+
+void TestCli::renderBadInputGivesExitCode2()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = stackplan(QStringList{QStringLiteral("render")} + args
+                            + QStringList{QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.err, message);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString());
+}
+
+void TestCli::onlyRenderCreatesAGuiApplication()
+{
+    // With an X11 platform and no display, creating a QGuiApplication aborts: the core-only
+    // subcommands run anyway, because they never create one.
+    const QMap<QString, QString> noDisplay{{QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb")}};
+    for (const QString &command : {QStringLiteral("info"), QStringLiteral("validate"),
+                                   QStringLiteral("cost"), QStringLiteral("rules")}) {
+        QStringList args{command};
+        if (command != QLatin1String("rules"))
+            args << kExample;
+        const Run r = stackplan(args, noDisplay);
+        QVERIFY2(r.exitCode == 0 || (command == QLatin1String("validate") && r.exitCode == 1),
+                 qPrintable(command + QLatin1Char(' ') + r.err));
+        QVERIFY(!r.out.isEmpty());
+    }
+    const Run fmt = stackplan({QStringLiteral("fmt"), QStringLiteral("--check"), kExample}, noDisplay);
+    QCOMPARE(fmt.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -2,7 +2,6 @@
 // connect by dragging from the handle, and are deleted, copied, pasted, duplicated, aligned,
 // arranged, renamed and nudged — each one undoable step, asserted on the model.
 #include "canvas/connectionitem.h"
-#include "canvas/diagrampainter.h"
 #include "canvasactions.h"
 #include "canvascontroller.h"
 #include "document.h"
@@ -161,7 +160,7 @@ void TestUiCanvas::draggingABoxMovesItInOneUndoStep()
                 ->componentItem(QStringLiteral("backend"))
                 ->mapRectToScene(w->scene()->componentItem(QStringLiteral("backend"))->boxRect())
                 .adjusted(-1, -1, 1, 1)
-                .contains(arrow->line().p2()));
+                .contains(arrow->route().legs.back().back()));
     const QByteArray after = bytes(w->document()->project());
     w->document()->undoStack()->undo();
     QCOMPARE(bytes(w->document()->project()), before);
@@ -244,39 +243,38 @@ void TestUiCanvas::arrowsBetweenTheSameBoxesAreDrawnSideBySide()
     const QString option = doc->currentOptionId();
     QVERIFY(doc->push(connectEdit(doc->project(), option, QStringLiteral("backend"),
                                   QStringLiteral("database"))));
-    const double y = centreOf(w->scene(), QStringLiteral("backend")).y();
+    const QRectF backendBox(w->scene()->componentItem(QStringLiteral("backend"))->pos(),
+                            QSizeF(kBoxWidth, kBoxHeight));
+    const QRectF databaseBox(w->scene()->componentItem(QStringLiteral("database"))->pos(),
+                             QSizeF(kBoxWidth, kBoxHeight));
+    const double y = backendBox.center().y();
+    QCOMPARE(databaseBox.center().y(), y);
     ConnectionItem *sql = w->scene()->connectionItem(QStringLiteral("backend-to-database"));
     QVERIFY(sql);
-    QCOMPARE(sql->line().p1().y(), y); // alone: straight between the centres
-    QCOMPARE(sql->line().p2().y(), y);
+    using Leg = std::vector<QPointF>;
+    // Alone: straight from side to side at mid-height.
+    QCOMPARE(sql->route().legs, std::vector<Leg>({{{backendBox.right(), y}, {databaseBox.left(), y}}}));
 
-    // A second arrow between the same boxes, the other way: both move 9 px apart from the middle
-    // and their labels are staggered along them, so neither hides the other.
+    // A second arrow between the same boxes, the other way: both ports move 9 px apart from the
+    // middle (in id order at both boxes, so the arrows never cross) and the labels do not overlap.
     QVERIFY(doc->push(connectEdit(doc->project(), option, QStringLiteral("database"),
                                   QStringLiteral("backend"), Protocol::Http)));
     ConnectionItem *back = w->scene()->connectionItem(QStringLiteral("database-to-backend"));
     QVERIFY(back);
-    QCOMPARE(sql->parallelOffset(), -9.0);
-    QCOMPARE(back->parallelOffset(), 9.0);
-    QCOMPARE(sql->line().p1().y(), y + 9);
-    QCOMPARE(sql->line().p2().y(), y + 9);
-    QCOMPARE(back->line().p1().y(), y - 9);
-    QCOMPARE(back->line().p2().y(), y - 9);
-    QVERIFY(sql->line().p1().x() < sql->line().p2().x()); // directions kept
-    QVERIFY(back->line().p1().x() > back->line().p2().x());
-    const QRectF sqlLabel
-        = DiagramPainter::connectionLabelRect(sql->line(), QStringLiteral("sql"), sql->labelAt());
-    const QRectF httpLabel = DiagramPainter::connectionLabelRect(
-        back->line(), QStringLiteral("http"), back->labelAt());
-    QVERIFY(!sqlLabel.intersects(httpLabel));
+    QCOMPARE(sql->route().legs,
+             std::vector<Leg>({{{backendBox.right(), y - 9}, {databaseBox.left(), y - 9}}}));
+    QCOMPARE(back->route().legs,
+             std::vector<Leg>({{{databaseBox.left(), y + 9}, {backendBox.right(), y + 9}}}));
+    QVERIFY(!sql->route().label.intersects(back->route().label));
     // Each arrow can be picked on its own: a click on one line selects that connection.
-    QCOMPARE(w->scene()->items(sql->line().pointAt(0.8)).contains(back), false);
-    QCOMPARE(w->scene()->items(back->line().pointAt(0.8)).contains(sql), false);
+    const QPointF onSql(backendBox.right() + 20, y - 9), onBack(backendBox.right() + 20, y + 9);
+    QCOMPARE(w->scene()->items(onSql).contains(back), false);
+    QCOMPARE(w->scene()->items(onSql).contains(sql), true);
+    QCOMPARE(w->scene()->items(onBack).contains(sql), false);
 
     // Back to one arrow, it returns to the middle.
     doc->undoStack()->undo();
-    QCOMPARE(sql->parallelOffset(), 0.0);
-    QCOMPARE(sql->line().p1().y(), y);
+    QCOMPARE(sql->route().legs, std::vector<Leg>({{{backendBox.right(), y}, {databaseBox.left(), y}}}));
 }
 
 void TestUiCanvas::rubberBandSelectsAndMovesSeveralBoxesTogether()

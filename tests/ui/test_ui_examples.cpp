@@ -1,8 +1,9 @@
 // The bundled examples open from File → Open Example on readable, auto-arranged canvases: every
-// element shown, no two boxes overlapping, no arrow label on a box.
+// element shown, no two boxes overlapping, no arrow label on a box, the same arrows as the exports.
 #include "document.h"
 #include "mainwindow.h"
 #include "profiles/catalogue.h"
+#include "render/diagram.h"
 #include "uitest.h"
 
 #include <QMenu>
@@ -83,13 +84,18 @@ void TestUiExamples::everyOptionIsReadable()
                                     + QStringLiteral(" overlaps ") + option.components[j].id));
         for (const auto &conn : option.connections) {
             auto *item = w.scene()->connectionItem(conn.id);
-            const QRectF label
-                = DiagramPainter::connectionLabelRect(item->line(), item->visual().label);
+            const QRectF label = item->route().label;
+            QVERIFY(!label.isEmpty());
             for (size_t i = 0; i < boxes.size(); ++i)
                 QVERIFY2(!label.intersects(boxes[i]),
                          qPrintable(option.id + QStringLiteral(": label of ") + conn.id
                                     + QStringLiteral(" covers ") + option.components[i].id));
         }
+        // The canvas shows the geometry every export computes from the model alone.
+        const Diagram d = buildDiagram(w.document()->project(), option.id, &m_catalogue, {});
+        QCOMPARE(d.connections.size(), option.connections.size());
+        for (const auto &dc : d.connections)
+            QVERIFY2(w.scene()->connectionItem(dc.id)->route() == dc.route, qPrintable(dc.id));
     }
 }
 

@@ -8,6 +8,7 @@
 #include "canvas/diagramscene.h"
 #include "canvas/diagramview.h"
 #include "document.h"
+#include "render/diagram.h"
 
 #include <QLabel>
 #include <QPainter>
@@ -19,19 +20,6 @@ namespace stackplan {
 
 namespace {
 
-BadgeSeverity badgeOf(Severity s)
-{
-    switch (s) {
-    case Severity::Error:
-        return BadgeSeverity::Error;
-    case Severity::Warning:
-        return BadgeSeverity::Warning;
-    case Severity::Info:
-        return BadgeSeverity::Info;
-    }
-    return BadgeSeverity::None;
-}
-
 QIcon dot(BadgeSeverity s)
 {
     QPixmap pm(12, 12);
@@ -40,7 +28,7 @@ QIcon dot(BadgeSeverity s)
         QPainter p(&pm);
         p.setRenderHint(QPainter::Antialiasing);
         p.setPen(Qt::NoPen);
-        p.setBrush(DiagramPainter::severityColor(s));
+        p.setBrush(DiagramStyle::of(Theme::Light).severity(s));
         p.drawEllipse(QRectF(1, 1, 10, 10));
     }
     return QIcon(pm);
@@ -81,23 +69,8 @@ void AnalysisDocks::refresh()
 
 void AnalysisDocks::updateBadges()
 {
-    QHash<QString, DiagramScene::Badge> components, connections;
-    const Option *o = m_document->currentOption();
-    if (!o)
-        return;
-    for (const auto &f : m_validation->findings(o->id)) {
-        for (const auto &id : f.subjects) {
-            const bool isComponent = o->component(id) != nullptr;
-            DiagramScene::Badge &b = isComponent ? components[id] : connections[id];
-            if (b.count == 0 || int(badgeOf(f.severity)) > int(b.severity))
-                b.severity = badgeOf(f.severity);
-            ++b.count;
-            if (!b.tooltip.isEmpty())
-                b.tooltip += QLatin1Char('\n');
-            b.tooltip += QStringLiteral("%1: %2").arg(f.rule, f.message);
-        }
-    }
-    m_scene->setBadges(components, connections);
+    if (const Option *o = m_document->currentOption())
+        m_scene->setBadges(elementBadges(*o, m_validation->findings(o->id)));
 }
 
 void AnalysisDocks::updateTabs()

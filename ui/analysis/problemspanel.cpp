@@ -1,7 +1,7 @@
 #include "analysis/problemspanel.h"
 
 #include "analysis/validationcontroller.h"
-#include "canvas/diagrampainter.h"
+#include "render/diagram.h"
 #include "document.h"
 
 #include <QComboBox>
@@ -30,9 +30,7 @@ QIcon severityIcon(Severity s)
         QPainter p(&pm);
         p.setRenderHint(QPainter::Antialiasing);
         p.setPen(Qt::NoPen);
-        p.setBrush(DiagramPainter::severityColor(s == Severity::Error     ? BadgeSeverity::Error
-                                                 : s == Severity::Warning ? BadgeSeverity::Warning
-                                                                          : BadgeSeverity::Info));
+        p.setBrush(DiagramStyle::of(Theme::Light).severity(badgeSeverity(s)));
         p.drawEllipse(QRectF(1, 1, 12, 12));
         icon = QIcon(pm);
     }

@@ -2,6 +2,7 @@
 
 #include "canvas/diagramscene.h"
 #include "layout/autoarrange.h"
+#include "render/painter.h"
 
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
@@ -18,10 +19,7 @@ ComponentItem::ComponentItem(const QString &id) : m_id(id)
 
 void ComponentItem::setVisual(const BoxVisual &visual)
 {
-    if (visual.name == m_visual.name && visual.roleId == m_visual.roleId
-        && visual.roleLabel == m_visual.roleLabel && visual.bindingLine == m_visual.bindingLine
-        && visual.accent == m_visual.accent && visual.badge == m_visual.badge
-        && visual.badgeCount == m_visual.badgeCount && visual.pinned == m_visual.pinned)
+    if (visual == m_visual)
         return;
     m_visual = visual;
     update();
@@ -57,29 +55,15 @@ QRectF ComponentItem::boundingRect() const
 
 void ComponentItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
+    const auto *s = qobject_cast<DiagramScene *>(scene());
+    const DiagramStyle &style = s ? s->style() : DiagramStyle::of(Theme::Light);
     BoxVisual v = m_visual;
     v.selected = isSelected();
-    DiagramPainter::paintBox(painter, boxRect(), v);
-    if (m_highlighted) {
-        painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(QPen(QColor(0x1e, 0x88, 0xe5), 2.5, Qt::DashLine));
-        painter->setBrush(QColor(0x1e, 0x88, 0xe5, 24));
-        painter->drawRoundedRect(boxRect().adjusted(-3, -3, 3, 3), 10, 10);
-        painter->restore();
-    }
-    if (m_hovered || isSelected()) {
-        painter->save();
-        painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(QPen(QColor(0x1e, 0x88, 0xe5), 1.5));
-        painter->setBrush(Qt::white);
-        painter->drawEllipse(handleRect());
-        painter->drawLine(handleRect().center() - QPointF(3.5, 0),
-                          handleRect().center() + QPointF(3.5, 0));
-        painter->drawLine(handleRect().center() - QPointF(0, 3.5),
-                          handleRect().center() + QPointF(0, 3.5));
-        painter->restore();
-    }
+    DiagramPainter::paintBox(painter, boxRect(), v, style);
+    if (m_highlighted)
+        DiagramPainter::paintDropHighlight(painter, boxRect(), style);
+    if (m_hovered || isSelected())
+        DiagramPainter::paintConnectHandle(painter, handleRect(), style);
 }
 
 QVariant ComponentItem::itemChange(GraphicsItemChange change, const QVariant &value)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "canvas/diagrampainter.h"
+#include "render/visuals.h"
 
 #include <QGraphicsItem>
 

@@ -5,6 +5,7 @@
 #include "document.h"
 #include "editor/edit.h"
 #include "layout/autoarrange.h"
+#include "render/diagram.h"
 
 #include "mimetypes.h"
 
@@ -25,6 +26,9 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
     : QGraphicsScene(parent), m_document(document)
 {
     setItemIndexMethod(QGraphicsScene::NoIndex); // many moving items: no BSP rebuilds on drag
+    m_routeTimer.setSingleShot(true);
+    m_routeTimer.setInterval(0);
+    connect(&m_routeTimer, &QTimer::timeout, this, &DiagramScene::applyRoutes);
     ProjectEditor *ed = document->editor();
     auto mine = [this](const QString &option) {
         return option == m_option;
@@ -48,6 +52,7 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
                     cancelConnectDrag();
                 delete item;
                 m_fallback.erase(id);
+                m_router.removeBox(id);
             });
     connect(ed, &ProjectEditor::componentChanged, this,
             [this, mine](const QString &o, const QString &id) {
@@ -60,25 +65,21 @@ DiagramScene::DiagramScene(Document *document, QObject *parent)
                     return;
                 if (const Connection *c = m_document->project().option(o)->connection(id))
                     addConnectionItem(*c);
-                m_arrowsToSpread = true;
             });
     connect(ed, &ProjectEditor::connectionRemoved, this,
             [this, mine](const QString &o, const QString &id) {
                 if (!mine(o))
                     return;
                 delete m_connections.take(id);
-                m_arrowsToSpread = true;
+                m_router.removeLink(id);
             });
     connect(ed, &ProjectEditor::connectionChanged, this,
             [this, mine](const QString &o, const QString &id) {
                 if (mine(o))
                     refreshConnection(id);
             });
-    // Side-by-side arrows are laid out once per edit, after all its connections have changed.
-    connect(ed, &ProjectEditor::changed, this, [this] {
-        if (m_arrowsToSpread)
-            spreadParallelArrows();
-    });
+    // Arrows are routed once per edit, after all its boxes and connections have changed.
+    connect(ed, &ProjectEditor::changed, this, &DiagramScene::applyRoutes);
     connect(ed, &ProjectEditor::layoutChanged, this,
             [this, mine](const QString &o, const QStringList &ids) {
                 if (mine(o))
@@ -117,6 +118,7 @@ void DiagramScene::rebuild()
     m_connections.clear();
     m_components.clear();
     m_fallback.clear();
+    m_router.clear();
     m_connectFrom = nullptr;
     m_connectTarget = nullptr;
     delete m_rubberLine;
@@ -130,8 +132,8 @@ void DiagramScene::rebuild()
             addComponentItem(c, positionOf(*o, c.id));
         for (const auto &c : o->connections)
             addConnectionItem(c);
-        spreadParallelArrows();
     }
+    applyRoutes();
     m_syncing = false;
     setSceneRect(contentRect().adjusted(-2000, -2000, 2000, 2000));
 }
@@ -142,24 +144,19 @@ void DiagramScene::addComponentItem(const Component &c, const LayoutEntry &pos)
     auto *item = new ComponentItem(c.id);
     item->setVisual(visualFor(c));
     item->setPos(pos.x, pos.y);
-    item->setToolTip(m_componentBadges.value(c.id).tooltip);
+    item->setToolTip(m_badges.value(c.id).tooltip);
     addItem(item);
     m_components.insert(c.id, item);
+    m_router.setBox(c.id, item->mapRectToScene(item->boxRect()));
     m_syncing = false;
 }
 
 void DiagramScene::addConnectionItem(const Connection &c)
 {
-    auto *from = m_components.value(c.from);
-    auto *to = m_components.value(c.to);
-    if (!from || !to)
-        return;
-    auto *item = new ConnectionItem(c.id, from, to);
-    item->setVia(c.via.isEmpty() ? nullptr : m_components.value(c.via));
-    item->setVisual(visualFor(c));
-    item->setToolTip(m_connectionBadges.value(c.id).tooltip);
+    auto *item = new ConnectionItem(c.id);
     addItem(item);
     m_connections.insert(c.id, item);
+    refreshConnection(c.id);
 }
 
 void DiagramScene::refreshComponent(const QString &id)
@@ -168,7 +165,7 @@ void DiagramScene::refreshComponent(const QString &id)
     const Component *c = o ? o->component(id) : nullptr;
     if (auto *item = m_components.value(id); item && c) {
         item->setVisual(visualFor(*c));
-        item->setToolTip(m_componentBadges.value(id).tooltip);
+        item->setToolTip(m_badges.value(id).tooltip);
     }
 }
 
@@ -179,44 +176,18 @@ void DiagramScene::refreshConnection(const QString &id)
     auto *item = m_connections.value(id);
     if (!item || !c)
         return;
-    auto *from = m_components.value(c->from);
-    auto *to = m_components.value(c->to);
-    auto *via = c->via.isEmpty() ? nullptr : m_components.value(c->via);
-    if (from != item->fromItem() || to != item->toItem() || via != item->viaItem()) {
-        item->setEnds(from, to);
-        item->setVia(via);
-        m_arrowsToSpread = true;
-    }
-    item->setVisual(visualFor(*c));
-    item->setToolTip(m_connectionBadges.value(id).tooltip);
+    const ConnectionVisual v = visualFor(*c);
+    item->setVisual(v);
+    item->setToolTip(m_badges.value(id).tooltip);
+    m_router.setLink(id, routerLink(*c, v, style()));
 }
 
-void DiagramScene::spreadParallelArrows()
+void DiagramScene::applyRoutes()
 {
-    m_arrowsToSpread = false;
-    // Direct arrows grouped by the unordered pair of boxes they join, in id order.
-    std::map<std::pair<QString, QString>, std::vector<ConnectionItem *>> pairs;
-    for (auto *item : std::as_const(m_connections)) {
-        if (item->viaItem() || !item->fromItem() || !item->toItem())
-            continue;
-        const QString &a = item->fromItem()->id();
-        const QString &b = item->toItem()->id();
-        pairs[a < b ? std::pair(a, b) : std::pair(b, a)].push_back(item);
-    }
-    constexpr double kGap = 18;        // pixels between side-by-side arrows
-    constexpr double kLabelStep = 0.2; // labels staggered along the arrows
-    for (auto &[pair, items] : pairs) {
-        std::sort(items.begin(), items.end(), [](const ConnectionItem *x, const ConnectionItem *y) {
-            return x->id() < y->id();
-        });
-        const double middle = (items.size() - 1) / 2.0;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            const double shift = i - middle;
-            const double along = std::clamp(0.5 + shift * kLabelStep, 0.2, 0.8);
-            const bool forward = items[i]->fromItem()->id() == pair.first;
-            items[i]->setParallel(shift * kGap, forward ? along : 1 - along);
-        }
-    }
+    m_routeTimer.stop();
+    for (const QString &id : m_router.update())
+        if (auto *item = m_connections.value(id))
+            item->setRoute(m_router.route(id));
 }
 
 void DiagramScene::refreshPositions(const QStringList &ids)
@@ -235,33 +206,16 @@ void DiagramScene::refreshPositions(const QStringList &ids)
         }
     }
     m_syncing = false;
+    applyRoutes();
 }
 
 BoxVisual DiagramScene::visualFor(const Component &c) const
 {
-    BoxVisual v;
-    v.name = c.name;
-    v.roleId = roleId(c.role);
-    v.roleLabel = roleLabel(c.role);
-    if (!c.binding.isBound()) {
-        v.bindingLine = tr("unbound");
-    } else if (const Profile *p = m_document->catalogue()
-                                      ? m_document->catalogue()->profile(c.binding.profile)
-                                      : nullptr) {
-        const Plan *plan = c.binding.plan.isEmpty() ? &p->plans.front() : p->plan(c.binding.plan);
-        v.bindingLine = p->name + QStringLiteral(" · ") + (plan ? plan->id : c.binding.plan);
-        if (!c.binding.instance.isEmpty())
-            v.bindingLine += QStringLiteral(" · ") + c.binding.instance;
-        v.accent = QColor(p->color);
-    } else {
-        v.bindingLine = tr("unknown profile %1").arg(c.binding.profile);
-    }
     const Option *o = m_document->currentOption();
-    if (o) {
-        const auto it = o->layout.find(c.id);
-        v.pinned = it != o->layout.end() && it->second.pinned;
-    }
-    const Badge b = m_componentBadges.value(c.id);
+    const auto it = o ? o->layout.find(c.id) : std::map<QString, LayoutEntry>::const_iterator();
+    BoxVisual v
+        = boxVisual(c, m_document->catalogue(), o && it != o->layout.end() && it->second.pinned);
+    const ElementBadge b = m_badges.value(c.id);
     v.badge = b.severity;
     v.badgeCount = b.count;
     return v;
@@ -269,35 +223,31 @@ BoxVisual DiagramScene::visualFor(const Component &c) const
 
 ConnectionVisual DiagramScene::visualFor(const Connection &c) const
 {
-    ConnectionVisual v;
-    v.label = protocolId(c.protocol);
     // An intermediary on the canvas is shown by routing the arrow through its box.
-    if (!c.via.isEmpty() && !m_components.contains(c.via))
-        v.label += tr(" via %1").arg(c.via);
-    if (c.pooled)
-        v.label += tr(" (pooled)");
-    const Badge b = m_connectionBadges.value(c.id);
+    ConnectionVisual v = connectionVisual(c, m_components.contains(c.via));
+    const ElementBadge b = m_badges.value(c.id);
     v.badge = b.severity;
     v.badgeCount = b.count;
     return v;
 }
 
-void DiagramScene::setBadges(const QHash<QString, Badge> &components,
-                             const QHash<QString, Badge> &connections)
+void DiagramScene::setBadges(const QHash<QString, ElementBadge> &badges)
 {
-    m_componentBadges = components;
-    m_connectionBadges = connections;
+    m_badges = badges;
     for (auto it = m_components.cbegin(); it != m_components.cend(); ++it)
         refreshComponent(it.key());
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it)
         refreshConnection(it.key());
+    applyRoutes();
 }
 
 void DiagramScene::componentItemMoved(ComponentItem *item)
 {
-    for (auto *conn : std::as_const(m_connections))
-        if (conn->fromItem() == item || conn->toItem() == item || conn->viaItem() == item)
-            conn->updateGeometry();
+    if (m_components.value(item->id()) != item)
+        return; // not added yet
+    m_router.setBox(item->id(), item->mapRectToScene(item->boxRect()));
+    if (!m_syncing)
+        m_routeTimer.start();
 }
 
 QRectF DiagramScene::contentRect() const

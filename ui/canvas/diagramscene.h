@@ -1,11 +1,14 @@
 #pragma once
 
-#include "canvas/diagrampainter.h"
 #include "model/project.h"
+#include "render/diagram.h"
+#include "render/routing.h"
+#include "render/style.h"
 
 #include <QGraphicsScene>
 #include <QHash>
 #include <QPointer>
+#include <QTimer>
 
 #include <map>
 
@@ -22,7 +25,9 @@ class Document;
 // the model. User gestures become Edits pushed through the Document: a drag is recorded on press
 // and pushed once on release; a drag from a box's handle to another box connects them with the
 // default protocol for their roles. Drops from the palette and context menus are reported as
-// signals for the CanvasController; the scene opens no menus or dialogs itself.
+// signals for the CanvasController; the scene opens no menus or dialogs itself. Arrows are routed
+// by a Router fed with the boxes and connections, incrementally: an edit or a drag re-routes only
+// what it touched, and the result equals what the exports compute from the model.
 class DiagramScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -42,15 +47,12 @@ public:
     void selectElements(const QStringList &componentIds, const QStringList &connectionIds);
 
     // Problem badges per element id (component or connection), set by the validation view.
-    struct Badge {
-        BadgeSeverity severity = BadgeSeverity::None;
-        int count = 0;
-        QString tooltip;
-    };
-    void setBadges(const QHash<QString, Badge> &components,
-                   const QHash<QString, Badge> &connections);
+    void setBadges(const QHash<QString, ElementBadge> &badges);
+    const DiagramStyle &style() const { return DiagramStyle::of(m_theme); }
+    const Router &router() const { return m_router; }
 
-    // Called by ComponentItem when it moves, to keep its arrows attached.
+    // Called by ComponentItem when it moves, to keep its arrows attached (re-routed on the next
+    // turn of the event loop, once for all boxes a drag moves).
     void componentItemMoved(ComponentItem *item);
     // Where a box the user is dragging goes when the mouse proposes `proposed`: the nearest grid
     // point while snapping is on, so the box moves in grid steps under the cursor.
@@ -87,8 +89,8 @@ private:
     void refreshComponent(const QString &id);
     void refreshConnection(const QString &id);
     void refreshPositions(const QStringList &ids);
-    // Offsets direct arrows that join the same two boxes so they lie side by side.
-    void spreadParallelArrows();
+    // Gives the router's new routes to the arrows whose route changed.
+    void applyRoutes();
     BoxVisual visualFor(const Component &c) const;
     ConnectionVisual visualFor(const Connection &c) const;
     LayoutEntry positionOf(const Option &o, const QString &id) const;
@@ -99,8 +101,10 @@ private:
     QString m_option;
     QHash<QString, ComponentItem *> m_components;
     QHash<QString, ConnectionItem *> m_connections;
-    QHash<QString, Badge> m_componentBadges;
-    QHash<QString, Badge> m_connectionBadges;
+    QHash<QString, ElementBadge> m_badges;
+    Router m_router;
+    QTimer m_routeTimer;
+    Theme m_theme = Theme::Light;
     std::map<QString, LayoutEntry> m_fallback; // positions of boxes without a layout entry
     std::map<QString, QPointF> m_pressPositions;
     ComponentItem *m_connectFrom = nullptr;
@@ -108,7 +112,6 @@ private:
     QGraphicsLineItem *m_rubberLine = nullptr;
     bool m_syncing = false;
     bool m_snap = true;
-    bool m_arrowsToSpread = false; // connections were added, removed or re-ended in this edit
 };
 
 } // namespace stackplan
