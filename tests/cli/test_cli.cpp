@@ -628,7 +628,7 @@ void TestCli::renderOptionsChangeWhatIsDrawn()
     QFile f(dark);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QVERIFY(f.readAll().contains("id=\"background\" x=\"-24\" y=\"-90\" width=\"1638\" "
-                                 "height=\"792\" fill=\"#1c2226\""));
+                                 "height=\"773\" fill=\"#1c2226\""));
 }
 
 void TestCli::renderBadInputGivesExitCode2_data()

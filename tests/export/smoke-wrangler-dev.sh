@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Smoke test of a TypeScript router Worker under `wrangler dev`, on loopback only.
 #
-# Usage: tests/export/smoke-wrangler-dev.sh [BUNDLE_FOLDER [API_PATH]]
+# Usage: tests/export/smoke-wrangler-dev.sh [BUNDLE_FOLDER [API_PATH [URL_VAR]]]
 #   BUNDLE_FOLDER  a folder with wrangler.toml (default: fixtures/positive/worker-ts)
 #   API_PATH       a path the router forwards to the backend (default: /api/health)
+#   URL_VAR        the [vars] entry that points the router at the backend (default: BACKEND_URL;
+#                  for a Container route, the exporter's <CONTAINER>_URL dev override)
 #
 # A stub backend listens on a free 127.0.0.1 port; wrangler dev runs on another free port with
-# BACKEND_URL overridden to the stub (--var), containers disabled (no Docker here), and a
+# URL_VAR overridden to the stub (--var), containers disabled (no Docker here), and a
 # placeholder index.html when the assets folder does not exist. Passes when GET / serves that
 # asset and GET API_PATH returns the stub's answer for API_PATH. Runs inside a private network
 # namespace when the kernel allows one. Both processes are always stopped. Quiet on success.
@@ -16,6 +18,7 @@ set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 folder=$(cd "${1:-$here/fixtures/positive/worker-ts}" && pwd)
 api_path="${2:-/api/health}"
+url_var="${3:-BACKEND_URL}"
 python=/usr/bin/python3
 
 # Re-run inside a loopback-only network namespace when possible (root or user namespaces).
@@ -25,7 +28,7 @@ if [ -z "${SMOKE_INSIDE_NETNS:-}" ] && command -v unshare >/dev/null && command 
     if unshare $flags true 2>/dev/null; then
       # shellcheck disable=SC2016,SC2086
       exec unshare $flags env SMOKE_INSIDE_NETNS=1 bash -c 'ip link set lo up && exec "$@"' smoke \
-        "$0" "$folder" "$api_path"
+        "$0" "$folder" "$api_path" "$url_var"
     fi
   done
 fi
@@ -106,7 +109,7 @@ setsid "$python" "$here/lib/stub_backend.py" "$backend_port" >"$work/stub.log" 2
 stub_pid=$!
 dev_port=$(free_port)
 (cd "$copy" && exec setsid wrangler dev --local --ip 127.0.0.1 --port "$dev_port" --enable-containers=false \
-  --var "BACKEND_URL:http://127.0.0.1:$backend_port" --show-interactive-dev-session=false \
+  --var "$url_var:http://127.0.0.1:$backend_port" --show-interactive-dev-session=false \
   --persist-to "$work/state" </dev/null >"$work/dev.log" 2>&1) &
 dev_pid=$!
 
