@@ -4,6 +4,7 @@
 #include "canvas/diagramview.h"
 #include "canvasactions.h"
 #include "canvascontroller.h"
+#include "bundleexport.h"
 #include "diagramexport.h"
 #include "document.h"
 #include "io/projectfile.h"
@@ -221,6 +222,8 @@ void MainWindow::createFileMenu()
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(tr("&Diagram…"), this, &MainWindow::exportDiagram)
         ->setObjectName(QStringLiteral("ExportDiagramAction"));
+    exportMenu->addAction(tr("Deployment &Bundle…"), this, &MainWindow::exportBundle)
+        ->setObjectName(QStringLiteral("ExportBundleAction"));
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 }
@@ -474,6 +477,20 @@ void MainWindow::exportDiagram()
         return;
     }
     statusBar()->showMessage(tr("Exported %1").arg(r.written.join(QStringLiteral(", "))), 6000);
+}
+
+void MainWindow::exportBundle()
+{
+    const QString file = m_document->filePath();
+    const QString dir = file.isEmpty() ? QDir::homePath() : QFileInfo(file).absolutePath();
+    BundleExportDialog dialog(m_document,
+                              QDir(dir).filePath(slugify(m_document->project().name)
+                                                 + QStringLiteral("-deploy")),
+                              this);
+    connect(&dialog, &BundleExportDialog::exported, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Exported the deployment bundle to %1").arg(path), 6000);
+    });
+    dialog.exec();
 }
 
 void MainWindow::copyDiagram()

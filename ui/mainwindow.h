@@ -79,6 +79,7 @@ private:
     bool saveAs();
     void showError(const QString &title, const QString &message);
     void exportDiagram();
+    void exportBundle();
     void copyDiagram();
 
     const Catalogue *m_catalogue;

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDirIterator>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -81,6 +82,10 @@ private slots:
     void renderBadInputGivesExitCode2_data();
     void renderBadInputGivesExitCode2();
     void onlyRenderCreatesAGuiApplication();
+    void exportWritesTheGoldenBundles();
+    void exportBadInputGivesExitCode2_data();
+    void exportBadInputGivesExitCode2();
+    void exportForceAndZip();
 };
 
 void TestCli::infoPrintsTheExactSummary()
@@ -703,6 +708,133 @@ void TestCli::onlyRenderCreatesAGuiApplication()
     }
     const Run fmt = stackplan({QStringLiteral("fmt"), QStringLiteral("--check"), kExample}, noDisplay);
     QCOMPARE(fmt.exitCode, 0);
+}
+
+namespace {
+
+const QString kStarter = QStringLiteral(
+    STACKPLAN_SOURCE_DIR "/resources/examples/cloudflare-containers-starter.stackplan.json");
+
+QStringList filesUnder(const QString &dir)
+{
+    QStringList out;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out << QDir(dir).relativeFilePath(it.next());
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+void TestCli::exportWritesTheGoldenBundles()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("bundle"));
+    const Run r = stackplan({QStringLiteral("export"), kStarter, QStringLiteral("--all"),
+                             QStringLiteral("--out"), out, QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    // The same bytes as the golden bundles the real tools check (tests/export).
+    const QString golden = QStringLiteral(STACKPLAN_TEST_DATA "/bundles/cloudflare-containers-starter");
+    QCOMPARE(filesUnder(out), filesUnder(golden));
+    for (const QString &f : filesUnder(golden)) {
+        QFile a(out + QLatin1Char('/') + f), b(golden + QLatin1Char('/') + f);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QVERIFY2(a.readAll() == b.readAll(), qPrintable(f));
+    }
+    QCOMPARE(r.out,
+             QStringLiteral("option cloudflare-containers (Worker assets + Worker router + FastAPI "
+                            "Container): 8 files, 5 steps, 1 not exported\n"
+                            "  not exported: longest request (timeout) of FastAPI container :30001: "
+                            "wrangler.toml has no request timeout setting\n"
+                            "option monolith (Monolith: nginx :80 + FastAPI :30001 in one container): "
+                            "8 files, 4 steps, 1 not exported\n"
+                            "  not exported: longest request (timeout) of Monolith container (nginx "
+                            ":80 → FastAPI :30001): fly.toml has no request timeout setting\n"
+                            "wrote %1; read DEPLOY.md for the steps\n")
+                 .arg(out));
+}
+
+void TestCli::exportBadInputGivesExitCode2_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("error");
+    const QString bad = QStringLiteral(STACKPLAN_TEST_DATA "/bad/unknown-role.stackplan.json");
+    QTest::newRow("no --out") << QStringList{kStarter}
+                              << QStringLiteral("usage: stackplan export FILE [--option NAME | --all] "
+                                                "--out DIR [--zip] [--force]\n");
+    QTest::newRow("broken project file")
+        << QStringList{bad, QStringLiteral("--out"), QStringLiteral("OUT")}
+        << QStringLiteral("error: %1:27:19: unknown role \"databse\"; expected one of: client, "
+                          "frontend, proxy, backend, worker, scheduler, database, cache, "
+                          "object-storage, vector-index, queue, external-api (at "
+                          "/options/0/components/2/role)\n")
+               .arg(bad);
+    QTest::newRow("unknown option")
+        << QStringList{kStarter, QStringLiteral("--option"), QStringLiteral("nope"),
+                       QStringLiteral("--out"), QStringLiteral("OUT")}
+        << QStringLiteral("stackplan export: no option \"nope\"; options: cloudflare-containers "
+                          "(\"Worker assets + Worker router + FastAPI Container\"), monolith "
+                          "(\"Monolith: nginx :80 + FastAPI :30001 in one container\")\n");
+    QTest::newRow("non-empty folder")
+        << QStringList{kStarter, QStringLiteral("--out"), QStringLiteral("FULL")}
+        << QStringLiteral("stackplan export: FULL is not empty (use --force to replace its content)\n");
+}
+
+void TestCli::exportBadInputGivesExitCode2()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, error);
+    QTemporaryDir dir;
+    const QString full = dir.filePath(QStringLiteral("full"));
+    QDir().mkpath(full);
+    QFile keep(full + QStringLiteral("/keep.txt"));
+    QVERIFY(keep.open(QIODevice::WriteOnly));
+    keep.close();
+    for (QString &a : args)
+        a.replace(QStringLiteral("OUT"), dir.filePath(QStringLiteral("out")))
+            .replace(QStringLiteral("FULL"), full);
+    const Run r = stackplan(QStringList{QStringLiteral("export")} + args
+                            + QStringList{QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err, QString(error).replace(QStringLiteral("FULL"), full));
+    // Nothing written, nothing lost.
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out"))));
+    QCOMPARE(filesUnder(full), QStringList({"keep.txt"}));
+}
+
+void TestCli::exportForceAndZip()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QDir().mkpath(out);
+    QFile keep(out + QStringLiteral("/keep.txt"));
+    QVERIFY(keep.open(QIODevice::WriteOnly));
+    keep.close();
+    Run r = stackplan({QStringLiteral("export"), kStarter, QStringLiteral("--option"),
+                       QStringLiteral("monolith"), QStringLiteral("--out"), out,
+                       QStringLiteral("--force"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(filesUnder(out), filesUnder(QStringLiteral(STACKPLAN_TEST_DATA
+                                                        "/bundles/cloudflare-containers-starter/monolith")));
+    QVERIFY(QFileInfo(out + QStringLiteral("/monolith/start.sh")).isExecutable());
+    const QString zip = dir.filePath(QStringLiteral("b.zip"));
+    r = stackplan({QStringLiteral("export"), kStarter, QStringLiteral("--all"),
+                   QStringLiteral("--out"), zip, QStringLiteral("--zip"),
+                   QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    QFile z(zip);
+    QVERIFY(z.open(QIODevice::ReadOnly));
+    const QByteArray bytes = z.readAll();
+    QVERIFY(bytes.startsWith("PK\x03\x04"));
+    QVERIFY(bytes.contains("cloudflare-containers/router/wrangler.toml"));
+    QVERIFY(bytes.contains("monolith/monolith/nginx.conf"));
+    r = stackplan({QStringLiteral("export"), kStarter, QStringLiteral("--out"), zip,
+                   QStringLiteral("--zip"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err, QStringLiteral("stackplan export: %1 exists (use --force to replace it)\n").arg(zip));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
