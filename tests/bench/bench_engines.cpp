@@ -1,9 +1,10 @@
 // Benchmarks, run on demand (not registered with ctest):
 //   build/tests/bench/bench_engines            all
 //   build/tests/bench/bench_engines validate   one function
-// Validation of generated options with 200 and 2,000 components (2× connections) and a cost
-// sweep of 100 points × 5 options of 2,000 components.
+// Validation of generated options with 200 and 2,000 components (2× connections), a cost
+// sweep of 100 points × 5 options of 2,000 components, and the deployment bundle of an option.
 #include "cost/sweep.h"
+#include "export/bundle.h"
 #include "profiles/catalogue.h"
 #include "rules/validate.h"
 
@@ -106,6 +107,8 @@ private slots:
     void validate_data();
     void validate();
     void sweep();
+    void exportBundle_data();
+    void exportBundle();
 
 private:
     Catalogue m_catalogue;
@@ -143,6 +146,28 @@ void BenchEngines::sweep()
     QCOMPARE(s.multipliers.size(), size_t(100));
     qInfo("sweep: 5 options × 2000 components × 100 points; %zu breakpoints, %zu crossovers",
           s.breakpoints.size(), s.crossovers.size());
+}
+
+void BenchEngines::exportBundle_data()
+{
+    validate_data();
+}
+
+void BenchEngines::exportBundle()
+{
+    QFETCH(int, components);
+    const Project p = projectOf(components, 1);
+    Bundle b;
+    QBENCHMARK
+    {
+        b = makeBundle(p, p.options.front(), m_catalogue);
+    }
+    qint64 bytes = 0;
+    for (const auto &[path, data] : b.files)
+        bytes += data.size();
+    QVERIFY(b.files.size() > 2);
+    qInfo("export of %d components: %zu files, %lld bytes, %zu notes", components, b.files.size(),
+          bytes, b.notes.size());
 }
 
 QTEST_GUILESS_MAIN(BenchEngines)

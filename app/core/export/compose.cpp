@@ -14,17 +14,7 @@ namespace {
 
 bool isApp(const Component &c)
 {
-    const QString l = c.workload.language.toLower();
-    return l == QLatin1String("python") || l == QLatin1String("javascript")
-           || l == QLatin1String("typescript") || l == QLatin1String("node")
-           || l == QLatin1String("nodejs");
-}
-
-bool isNginxFront(const Component &c)
-{
-    return c.workload.framework.toLower().split(QRegularExpression(QStringLiteral("[^a-z0-9]+")),
-                                                Qt::SkipEmptyParts)
-        .contains(QStringLiteral("nginx"));
+    return runsPython(c) || runsNode(c);
 }
 
 // An image reference the user typed as the framework ("postgres:16", "redis:7-alpine").
@@ -60,7 +50,7 @@ public:
     {
         for (const Unit &u : m_ctx.units) {
             const bool hosted = u.is("compose");
-            const bool monolith = !hosted && u.deploy && isNginxFront(*u.c) && isApp(*u.c);
+            const bool monolith = !hosted && u.deploy && hasNginxFront(*u.c) && isApp(*u.c);
             if (hosted || monolith)
                 add(u, hosted);
             m_hosted = m_hosted || hosted;

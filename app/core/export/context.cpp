@@ -91,25 +91,32 @@ void Context::file(const QString &path, const QByteArray &bytes, const QString &
     fileDocs.push_back({path, purpose});
 }
 
+bool Context::firstTime(int kind, const QString &subject, const QString &text)
+{
+    const QString key = QString::number(kind) + QLatin1Char('\n') + subject + QLatin1Char('\n') + text;
+    if (m_noted.contains(key))
+        return false;
+    m_noted.insert(key);
+    return true;
+}
+
 void Context::gap(const QString &subject, const QString &text)
 {
-    const BundleNote note{BundleNote::Kind::Gap, subject, text};
-    if (std::find(bundle.notes.begin(), bundle.notes.end(), note) == bundle.notes.end())
-        bundle.notes.push_back(note);
+    if (firstTime(int(BundleNote::Kind::Gap), subject, text))
+        bundle.notes.push_back({BundleNote::Kind::Gap, subject, text});
 }
 
 void Context::assume(const QString &subject, const QString &text)
 {
-    const BundleNote note{BundleNote::Kind::Assumption, subject, text};
-    if (std::find(bundle.notes.begin(), bundle.notes.end(), note) == bundle.notes.end())
-        bundle.notes.push_back(note);
+    if (firstTime(int(BundleNote::Kind::Assumption), subject, text))
+        bundle.notes.push_back({BundleNote::Kind::Assumption, subject, text});
 }
 
 void Context::step(Phase phase, const QString &subject, const QString &text)
 {
-    for (const StepDoc &s : steps)
-        if (s.phase == phase && s.text == text)
-            return;
+    // The same step for several components is written once.
+    if (!firstTime(100 + int(phase), QString(), text))
+        return;
     steps.push_back({phase, subject, text});
     bundle.notes.push_back({BundleNote::Kind::Step, subject, text});
 }
@@ -301,8 +308,7 @@ void Context::describeUntargeted()
                 continue;
             QStringList packages;
             for (const QString &p : from->c->workload.packages)
-                packages << p.section(QRegularExpression(QStringLiteral("[^A-Za-z0-9_\-]")), 0, 0)
-                                .toLower();
+                packages << packageName(p);
             QString command;
             if (packages.contains(QStringLiteral("alembic")))
                 command = QStringLiteral("`alembic upgrade head`");

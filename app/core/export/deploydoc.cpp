@@ -143,11 +143,11 @@ void writeDeployDoc(Context &ctx)
     std::vector<Context::FileDoc> docs = ctx.fileDocs;
     std::stable_sort(docs.begin(), docs.end(),
                      [](const auto &a, const auto &b) { return a.path < b.path; });
-    QStringList listed;
+    QSet<QString> listed;
     for (const auto &d : docs) {
         if (listed.contains(d.path))
             continue;
-        listed << d.path;
+        listed.insert(d.path);
         md += QStringLiteral("| `%1` | %2 |\n").arg(d.path, markdown(d.purpose));
     }
 

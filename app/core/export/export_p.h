@@ -15,6 +15,7 @@
 #include "rules/finding.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <map>
 #include <optional>
@@ -129,8 +130,10 @@ public:
 
 private:
     void describeUntargeted();
+    bool firstTime(int kind, const QString &subject, const QString &text);
     void fillCorsOrigins(const QString &componentId, std::vector<EnvEntry> &vars);
     QHash<QString, int> m_unitIndex;
+    QSet<QString> m_noted; // notes and steps already recorded
     QHash<QString, std::vector<const Connection *>> m_out;
     QHash<QString, std::vector<const Connection *>> m_in;
     std::map<QString, std::vector<EnvEntry>> m_env;
@@ -148,6 +151,10 @@ void writeDeployDoc(Context &ctx);
 void writeEnvExample(Context &ctx);
 
 Image writeImage(Context &ctx, const Unit &u, const ImageOptions &options);
+// Languages Stackplan writes images for, and the "nginx + app" monolith.
+bool runsPython(const Component &c);
+bool runsNode(const Component &c);
+bool hasNginxFront(const Component &c);
 // The port a component listens on (its workload port, else the start command's, else the
 // default of its framework) and whether that was assumed.
 int servicePort(Context &ctx, const Unit &u);

@@ -12,29 +12,6 @@ namespace stackplan::exporter {
 
 namespace {
 
-QStringList frameworkWords(const Component &c)
-{
-    return c.workload.framework.toLower().split(QRegularExpression(QStringLiteral("[^a-z0-9]+")),
-                                                 Qt::SkipEmptyParts);
-}
-
-bool isPython(const Component &c)
-{
-    return c.workload.language.compare(QLatin1String("python"), Qt::CaseInsensitive) == 0;
-}
-
-bool isNode(const Component &c)
-{
-    const QString l = c.workload.language.toLower();
-    return l == QLatin1String("javascript") || l == QLatin1String("typescript")
-           || l == QLatin1String("node") || l == QLatin1String("nodejs");
-}
-
-bool hasNginxFront(const Component &c)
-{
-    return frameworkWords(c).contains(QStringLiteral("nginx"));
-}
-
 // A version like "3.11" or "22", as used in official image tags.
 QString imageVersion(const QString &v)
 {
@@ -70,9 +47,9 @@ QString defaultStartCommand(Context &ctx, const Unit &u, int port, bool internal
 {
     const Component &c = *u.c;
     const QString host = internal ? QStringLiteral("127.0.0.1") : QStringLiteral("0.0.0.0");
-    const QStringList fw = frameworkWords(c);
+    const QStringList fw = words(c.workload.framework);
     QString cmd;
-    if (isPython(c)) {
+    if (runsPython(c)) {
         static const QStringList asgi = {QStringLiteral("fastapi"), QStringLiteral("starlette"),
                                          QStringLiteral("litestar"), QStringLiteral("quart")};
         if (std::any_of(fw.begin(), fw.end(), [](const QString &w) { return asgi.contains(w); }))
@@ -180,6 +157,23 @@ Image buildImage(Context &ctx, const Unit &u, const ImageOptions &options);
 
 } // namespace
 
+bool runsPython(const Component &c)
+{
+    return c.workload.language.compare(QLatin1String("python"), Qt::CaseInsensitive) == 0;
+}
+
+bool runsNode(const Component &c)
+{
+    const QString l = c.workload.language.toLower();
+    return l == QLatin1String("javascript") || l == QLatin1String("typescript")
+           || l == QLatin1String("node") || l == QLatin1String("nodejs");
+}
+
+bool hasNginxFront(const Component &c)
+{
+    return words(c.workload.framework).contains(QStringLiteral("nginx"));
+}
+
 int servicePort(Context &ctx, const Unit &u)
 {
     const Workload &w = u.c->workload;
@@ -208,7 +202,7 @@ Image buildImage(Context &ctx, const Unit &u, const ImageOptions &options)
 {
     Image image;
     const Component &c = *u.c;
-    if (!isPython(c) && !isNode(c)) {
+    if (!runsPython(c) && !runsNode(c)) {
         ctx.gap(c.id, QStringLiteral("no Dockerfile for %1: Stackplan writes images for Python and "
                                      "Node.js workloads (language: %2); add your own %3/Dockerfile")
                           .arg(c.name,
@@ -220,7 +214,7 @@ Image buildImage(Context &ctx, const Unit &u, const ImageOptions &options)
         ctx.expressed(c.id, QStringLiteral("port"));
         return image;
     }
-    const bool python = isPython(c);
+    const bool python = runsPython(c);
     image.nginxFront = hasNginxFront(c);
     image.port = servicePort(ctx, u);
     ctx.expressed(c.id, QStringLiteral("port"));
@@ -272,8 +266,7 @@ Image buildImage(Context &ctx, const Unit &u, const ImageOptions &options)
     if (python && (server == QLatin1String("uvicorn") || server == QLatin1String("gunicorn"))) {
         bool listed = false;
         for (const QString &d : deps)
-            listed = listed || d.section(QRegularExpression(QStringLiteral("[^A-Za-z0-9._\\-]")), 0, 0)
-                                       .compare(server, Qt::CaseInsensitive) == 0;
+            listed = listed || packageName(d) == server;
         if (!listed) {
             deps << server;
             ctx.assume(c.id, QStringLiteral("%1 is added to the requirements of %2 (its start "

@@ -172,21 +172,31 @@ QString quoted(const QString &s)
 
 QString commentText(const QString &s, int max)
 {
-    QString out;
-    for (const char32_t c : s.toUcs4())
-        out += isBreaking(c) ? QStringLiteral(" ") : QString::fromUcs4(&c, 1);
+    QString out = s;
+    for (QChar &ch : out) {
+        const char16_t c = ch.unicode();
+        if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029)
+            ch = QLatin1Char(' ');
+    }
     out.replace(QStringLiteral("*/"), QStringLiteral("* /"));
     out = out.simplified();
-    if (out.size() > max)
-        out = out.left(max - 1) + QChar(0x2026);
+    if (out.size() > max) {
+        int cut = max - 1;
+        if (cut > 0 && out[cut - 1].isHighSurrogate())
+            --cut; // never split a surrogate pair
+        out = out.left(cut) + QChar(0x2026);
+    }
     return out;
 }
 
 QString markdown(const QString &s)
 {
+    static const QString special = QStringLiteral("\\`*_{}[]<>|#!~");
+    const QString text = commentText(s, 400);
     QString out;
-    for (const QChar ch : commentText(s, 400)) {
-        if (QStringLiteral("\\`*_{}[]<>|#!~").contains(ch))
+    out.reserve(text.size() + 16);
+    for (const QChar ch : text) {
+        if (special.contains(ch))
             out += QLatin1Char('\\');
         out += ch;
     }
@@ -314,6 +324,18 @@ bool cronField(const QString &f, int lo, int hi, const QStringList &names = {})
 }
 
 } // namespace
+
+QStringList words(const QString &text)
+{
+    static const QRegularExpression separator(QStringLiteral("[^a-z0-9]+"));
+    return text.toLower().split(separator, Qt::SkipEmptyParts);
+}
+
+QString packageName(const QString &spec)
+{
+    static const QRegularExpression end(QStringLiteral("[^A-Za-z0-9._\\-]"));
+    return spec.trimmed().section(end, 0, 0).toLower();
+}
 
 std::optional<CronJob> parseCronJob(const QString &job)
 {

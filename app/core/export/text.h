@@ -52,6 +52,11 @@ QString pascalCase(const QString &s, const QString &fallback = QStringLiteral("S
 bool isEnvName(const QString &s);
 
 // ---- Parsing what users type
+// The lowercase ASCII words of a free-text field ("nginx + FastAPI" → nginx, fastapi).
+QStringList words(const QString &text);
+// The distribution name of a dependency spec, lowercase ("pydantic>=2" → pydantic).
+QString packageName(const QString &spec);
+
 // A scheduled job that starts with a five-field cron expression ("0 3 * * * nightly cleanup").
 struct CronJob {
     QString schedule;    // "0 3 * * *"

@@ -586,8 +586,7 @@ private:
                                             QStringLiteral("svelte"), QStringLiteral("angular"),
                                             QStringLiteral("solid"),  QStringLiteral("preact"),
                                             QStringLiteral("vite")};
-            const QStringList fw = p.assets->c->workload.framework.toLower().split(
-                QRegularExpression(QStringLiteral("[^a-z0-9]+")), Qt::SkipEmptyParts);
+            const QStringList fw = words(p.assets->c->workload.framework);
             if (std::any_of(fw.begin(), fw.end(), [](const QString &w) { return spa.contains(w); }))
                 a.insert("not_found_handling", "single-page-application");
             if (hasScript && !p.routes.empty()) {
@@ -1103,8 +1102,7 @@ private:
     {
         const Component &c = *p.worker->c;
         QString target = asgiTarget(c.workload.startCommand);
-        const QStringList fw = c.workload.framework.toLower().split(
-            QRegularExpression(QStringLiteral("[^a-z0-9]+")), Qt::SkipEmptyParts);
+        const QStringList fw = words(c.workload.framework);
         static const QStringList asgi = {QStringLiteral("fastapi"), QStringLiteral("starlette"),
                                          QStringLiteral("litestar"), QStringLiteral("quart")};
         const bool isAsgi = std::any_of(fw.begin(), fw.end(),
@@ -1194,9 +1192,7 @@ private:
                                                QStringLiteral("celery")};
         toml::array deps;
         for (const QString &spec : c.workload.packages) {
-            const QString name = spec.trimmed()
-                                     .section(QRegularExpression(QStringLiteral("[^A-Za-z0-9._\\-]")), 0, 0)
-                                     .toLower();
+            const QString name = packageName(spec);
             if (unsupported.contains(name, Qt::CaseInsensitive)) {
                 m_ctx.gap(c.id, QStringLiteral("package %1 is left out of pyproject.toml: %2 "
                                                "cannot load it")
