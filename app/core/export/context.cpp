@@ -415,7 +415,7 @@ void Context::finish()
          "persistent files"},
     };
     for (const Unit &u : units) {
-        if (!u.deploy)
+        if (!u.deploy || m_skipped.contains(u.c->id))
             continue;
         const auto &done = settings[u.c->id];
         for (const Setting &s : list) {

@@ -98,6 +98,9 @@ public:
     // A workload setting carried into a file, or one that does not apply to the target.
     void expressed(const QString &componentId, const QString &setting);
     void notApplicable(const QString &componentId, const QString &setting, const QString &why);
+    // A component a writer could not export at all (its gap says why): its settings are not
+    // listed one by one.
+    void skip(const QString &componentId) { m_skipped.insert(componentId); }
 
     // Environment of a component with valid names (renames are noted once), after the
     // exporter's own fill-ins (CORS origins).
@@ -134,6 +137,7 @@ private:
     void fillCorsOrigins(const QString &componentId, std::vector<EnvEntry> &vars);
     QHash<QString, int> m_unitIndex;
     QSet<QString> m_noted; // notes and steps already recorded
+    QSet<QString> m_skipped;
     QHash<QString, std::vector<const Connection *>> m_out;
     QHash<QString, std::vector<const Connection *>> m_in;
     std::map<QString, std::vector<EnvEntry>> m_env;

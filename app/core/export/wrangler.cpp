@@ -142,6 +142,7 @@ private:
                           QStringLiteral("%1 is a %2 workload on %3, which does not run it (see "
                                          "the runtime.language finding): no Worker is written")
                               .arg(u->c->name, u->c->workload.language, u->profile->name));
+                m_ctx.skip(u->c->id);
                 continue;
             }
             Project p;
@@ -329,6 +330,10 @@ private:
         };
         std::vector<Target> targets;
         const QString from = p.worker ? p.worker->c->id : QString();
+        // A Worker drawn as a proxy routes requests on; any other Worker is an application whose
+        // own code calls the services it is connected to (Containers and Durable Objects are
+        // reached only through their Worker, so they are always routed).
+        const bool routes = p.worker && p.worker->c->role == Role::Proxy;
         auto add = [&](const Connection *c, const Unit *u) {
             if (u->is("wrangler", "container")) {
                 for (const Binding &b : p.containers)
@@ -365,12 +370,19 @@ private:
                                  .arg(b.name),
                              QStringLiteral("Durable Object %1").arg(b.name)});
             } else if (u->is("wrangler", "worker")) {
+                // Another Worker: a service binding; a router also forwards routes to it.
                 const QString name = uniqueBinding(p, u->c->id);
                 p.services.push_back({u, name});
-                targets.push_back({c, u, QStringLiteral("(request, env) => env.%1.fetch(request)").arg(name),
-                                   QStringLiteral("service binding %1").arg(name)});
-            } else if (u->c->role != Role::Frontend && u->c->role != Role::Client
-                       && !u->is("wrangler")) {
+                if (routes)
+                    targets.push_back({c, u, QStringLiteral("(request, env) => env.%1.fetch(request)").arg(name),
+                                       QStringLiteral("service binding %1").arg(name)});
+                else if (c)
+                    m_ctx.wire(c->id, QStringLiteral("service binding %1 in %2/wrangler.toml")
+                                          .arg(name, p.dir));
+            } else if (!u->is("wrangler")
+                       && (u->c->role == Role::Backend || u->c->role == Role::Worker
+                           || u->c->role == Role::Proxy)) {
+                // A service on another platform: its URL in [vars]; a router forwards to it.
                 const QString var = uniqueBinding(p, u->c->id + QStringLiteral("-url"));
                 const QString url = m_ctx.publicUrl(*u);
                 p.vars.emplace_back(var, url);
@@ -384,9 +396,15 @@ private:
                                QStringLiteral("Check that `%1` in `%2/wrangler.toml` is the URL %3 "
                                               "answers on (%4).")
                                    .arg(var, p.dir, markdown(u->c->name), url));
-                targets.push_back({c, u, QStringLiteral("(request, env) => forward(request, env.%1)").arg(var),
-                                   QStringLiteral("%1 at %2").arg(u->c->name, var)});
+                if (routes)
+                    targets.push_back({c, u, QStringLiteral("(request, env) => forward(request, env.%1)").arg(var),
+                                       QStringLiteral("%1 at %2").arg(u->c->name, var)});
+                else if (c)
+                    m_ctx.wire(c->id, QStringLiteral("its URL in %1 under [vars] of %2/wrangler.toml")
+                                          .arg(var, p.dir));
             }
+            // Databases, caches, storage and third-party APIs reached over HTTP are calls from
+            // the Worker's own code: their settings are its environment (see finish()).
         };
         if (p.worker) {
             for (const Connection *c : m_ctx.outgoing(from)) {

@@ -5,19 +5,9 @@
 
 type Handler = (request: Request, env: Env) => Promise<Response>;
 
-// Sends the request on to a service on another platform, keeping path and query.
-async function forward(request: Request, origin: string): Promise<Response> {
-  if (!origin) {
-    return new Response("The backend URL is not set in wrangler.toml [vars]", { status: 502 });
-  }
-  const url = new URL(request.url);
-  return fetch(new Request(new URL(url.pathname + url.search, origin), request));
-}
-
 // First match wins. A path matches a route and every path below it; "*" matches
 // the rest of the path and "{name}" one segment.
 const routes: ReadonlyArray<readonly [string, Handler]> = [
-  ["/*", (request, env) => forward(request, env.DATABASE_URL)],
 ];
 
 function matches(pattern: string, path: string): boolean {
