@@ -6,6 +6,7 @@
 #include "canvascontroller.h"
 #include "bundleexport.h"
 #include "diagramexport.h"
+#include "reportexport.h"
 #include "document.h"
 #include "io/projectfile.h"
 #include "optioncontroller.h"
@@ -224,6 +225,8 @@ void MainWindow::createFileMenu()
         ->setObjectName(QStringLiteral("ExportDiagramAction"));
     exportMenu->addAction(tr("Deployment &Bundle…"), this, &MainWindow::exportBundle)
         ->setObjectName(QStringLiteral("ExportBundleAction"));
+    exportMenu->addAction(tr("&Review Pack…"), this, &MainWindow::exportReport)
+        ->setObjectName(QStringLiteral("ExportReportAction"));
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 }
@@ -461,14 +464,18 @@ void MainWindow::showEvent(QShowEvent *event)
         QTimer::singleShot(0, m_view, &DiagramView::fitContents);
 }
 
-void MainWindow::exportDiagram()
+QString MainWindow::exportBase() const
 {
-    QString base = m_document->filePath();
-    base = base.isEmpty() ? QDir::home().filePath(slugify(m_document->project().name))
+    const QString base = m_document->filePath();
+    return base.isEmpty() ? QDir::home().filePath(slugify(m_document->project().name))
                           : base.chopped(base.endsWith(QLatin1String(kProjectFileSuffix))
                                              ? int(strlen(kProjectFileSuffix))
                                              : int(QFileInfo(base).suffix().size() + 1));
-    DiagramExportDialog dialog(base, m_document->currentOptionId(), this);
+}
+
+void MainWindow::exportDiagram()
+{
+    DiagramExportDialog dialog(exportBase(), m_document->currentOptionId(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const ExportResult r = m_diagrams->exportDiagrams(dialog.request());
@@ -491,6 +498,37 @@ void MainWindow::exportBundle()
         statusBar()->showMessage(tr("Exported the deployment bundle to %1").arg(path), 6000);
     });
     dialog.exec();
+}
+
+void MainWindow::exportReport()
+{
+    ReportExportDialog dialog(exportBase(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString path = dialog.path();
+    if (QFileInfo(path).isDir()) {
+        showError(tr("Cannot export the review pack"),
+                  tr("%1 is a folder; give a file name.").arg(QDir::toNativeSeparators(path)));
+        return;
+    }
+    if (QFileInfo::exists(path)
+        && QMessageBox::question(this, tr("Replace File?"),
+                                 tr("%1 already exists. Replace it?")
+                                     .arg(QDir::toNativeSeparators(path)),
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+               != QMessageBox::Yes)
+        return;
+    const ReportResult r = writeReportWithProgress(*m_document, dialog.format(), path, this);
+    if (r.cancelled) {
+        statusBar()->showMessage(tr("Review pack cancelled; nothing was written"), 6000);
+        return;
+    }
+    if (!r.ok()) {
+        showError(tr("Cannot export the review pack"), r.error);
+        return;
+    }
+    statusBar()->showMessage(tr("Exported the review pack to %1").arg(QDir::toNativeSeparators(path)),
+                             6000);
 }
 
 void MainWindow::copyDiagram()

@@ -80,6 +80,9 @@ private:
     void showError(const QString &title, const QString &message);
     void exportDiagram();
     void exportBundle();
+    void exportReport();
+    // The project's file path without its suffix (or ~/project-name): stem of export names.
+    QString exportBase() const;
     void copyDiagram();
 
     const Catalogue *m_catalogue;

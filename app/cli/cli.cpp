@@ -27,6 +27,8 @@ const std::vector<Command> &commands()
         {"profiles", "list platform profiles, or show one with every fact and its source",
          runProfiles},
         {"render", "draw option diagrams to SVG, PNG or PDF", runRender, true},
+        {"report", "write the review pack (PDF or HTML): diagrams, findings, bills, charts, facts",
+         runReport, true},
         {"rules", "list every validation rule with its explanation", runRules},
         {"validate", "check options against platform limits and capabilities (exit 1 on errors)",
          runValidate},

@@ -30,8 +30,17 @@ int runInfo(const QStringList &args, QTextStream &out, QTextStream &err);
 void addOptionSelection(QCommandLineParser &parser);
 std::optional<QStringList> selectedOptions(const QCommandLineParser &parser, const Project &p,
                                            QTextStream &err, const char *command);
+// The project named by the one positional argument and the options chosen by --option / --all;
+// prints the error and returns nothing (exit code 2) when either is bad.
+struct ProjectInput {
+    Project project;
+    QStringList options;
+};
+std::optional<ProjectInput> loadProjectOptions(const QCommandLineParser &parser, QTextStream &err,
+                                               const char *command);
 
 int runCost(const QStringList &args, QTextStream &out, QTextStream &err);
+int runReport(const QStringList &args, QTextStream &out, QTextStream &err);
 int runValidate(const QStringList &args, QTextStream &out, QTextStream &err);
 int runRules(const QStringList &args, QTextStream &out, QTextStream &err);
 int runFmt(const QStringList &args, QTextStream &out, QTextStream &err);

@@ -82,12 +82,11 @@ int runCost(const QStringList &args, QTextStream &out, QTextStream &err)
         return 2;
     }
     const QString path = parser.positionalArguments().first();
-    const auto project = loadProject(path, err);
-    if (!project)
+    const auto input = loadProjectOptions(parser, err, "cost");
+    if (!input)
         return 2;
-    const auto ids = selectedOptions(parser, *project, err, "cost");
-    if (!ids)
-        return 2;
+    const Project *project = &input->project;
+    const QStringList *ids = &input->options;
     const QString level = parser.value(QStringLiteral("traffic"));
     const auto multiplier = trafficMultiplier(project->assumptions, level);
     if (!multiplier) {

@@ -51,15 +51,13 @@ int runExport(const QStringList &args, QTextStream &out, QTextStream &err)
             << Qt::endl;
         return 2;
     }
-    const QString path = parser.positionalArguments().first();
-    const auto project = loadProject(path, err);
-    if (!project)
+    const auto input = loadProjectOptions(parser, err, "export");
+    if (!input)
         return 2;
+    const Project *project = &input->project;
+    const QStringList *ids = &input->options;
     const Catalogue catalogue = loadCatalogue(parser);
     printCatalogueProblems(catalogue, err);
-    const auto ids = selectedOptions(parser, *project, err, "export");
-    if (!ids)
-        return 2;
 
     std::vector<Bundle> bundles;
     for (const QString &id : *ids)

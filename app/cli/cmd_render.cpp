@@ -72,12 +72,11 @@ int runRender(const QStringList &args, QTextStream &out, QTextStream &err)
             << "\" (use light or dark)" << Qt::endl;
         return 2;
     }
-    const auto project = loadProject(parser.positionalArguments().first(), err);
-    if (!project)
+    const auto input = loadProjectOptions(parser, err, "render");
+    if (!input)
         return 2;
-    const auto ids = selectedOptions(parser, *project, err, "render");
-    if (!ids)
-        return 2;
+    const Project *project = &input->project;
+    const QStringList *ids = &input->options;
     const Catalogue catalogue = loadCatalogue(parser);
     printCatalogueProblems(catalogue, err);
 

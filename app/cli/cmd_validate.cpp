@@ -53,6 +53,18 @@ std::optional<QStringList> selectedOptions(const QCommandLineParser &parser, con
     return selectOptions(parser, p, err, command);
 }
 
+std::optional<ProjectInput> loadProjectOptions(const QCommandLineParser &parser, QTextStream &err,
+                                               const char *command)
+{
+    auto project = loadProject(parser.positionalArguments().first(), err);
+    if (!project)
+        return std::nullopt;
+    auto ids = selectOptions(parser, *project, err, command);
+    if (!ids)
+        return std::nullopt;
+    return ProjectInput{std::move(*project), std::move(*ids)};
+}
+
 int runValidate(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
@@ -77,12 +89,11 @@ int runValidate(const QStringList &args, QTextStream &out, QTextStream &err)
         return 2;
     }
     const QString path = parser.positionalArguments().first();
-    const auto project = loadProject(path, err);
-    if (!project)
+    const auto input = loadProjectOptions(parser, err, "validate");
+    if (!input)
         return 2;
-    const auto ids = selectOptions(parser, *project, err, "validate");
-    if (!ids)
-        return 2;
+    const Project *project = &input->project;
+    const QStringList *ids = &input->options;
     const Catalogue catalogue = loadCatalogue(parser);
     printCatalogueProblems(catalogue, err);
 

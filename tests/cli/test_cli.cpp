@@ -81,6 +81,9 @@ private slots:
     void renderOptionsChangeWhatIsDrawn();
     void renderBadInputGivesExitCode2_data();
     void renderBadInputGivesExitCode2();
+    void reportWritesPdfAndHtmlWithoutADisplay();
+    void reportBadInputGivesExitCode2_data();
+    void reportBadInputGivesExitCode2();
     void onlyRenderCreatesAGuiApplication();
     void exportWritesTheGoldenBundles();
     void exportBadInputGivesExitCode2_data();
@@ -128,7 +131,7 @@ void TestCli::versionAndHelpNeedNoDisplay()
     QVERIFY(h.out.startsWith(QStringLiteral("Usage: ")));
     QVERIFY(h.out.contains(QStringLiteral(
         "Commands (run `stackplan COMMAND --help`): cost, export, fmt, info, profiles, render, "
-        "rules, validate")));
+        "report, rules, validate")));
 }
 
 void TestCli::fmtCheckAcceptsCanonicalFiles()
@@ -685,6 +688,75 @@ void TestCli::renderBadInputGivesExitCode2()
     QFETCH(QStringList, args);
     QFETCH(QString, message);
     const Run r = stackplan(QStringList{QStringLiteral("render")} + args
+                            + QStringList{QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.err, message);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString());
+}
+
+void TestCli::reportWritesPdfAndHtmlWithoutADisplay()
+{
+    QTemporaryDir dir;
+    const QMap<QString, QString> noDisplay{{QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("xcb")}};
+    const QString pdf = dir.filePath(QStringLiteral("flrts-review.pdf"));
+    Run r = stackplan({QStringLiteral("report"), kFlrts, QStringLiteral("--out"), pdf,
+                       QStringLiteral("--no-user-profiles")},
+                      noDisplay);
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, pdf + QLatin1Char('\n'));
+    REQUIRE_TOOL(pdfinfo, "pdfinfo");
+    REQUIRE_TOOL(pdftotext, "pdftotext");
+    QVERIFY(exporttest::pdfPages(pdfinfo, pdf) >= 9); // cover, summary, 3 per option, appendix
+    const QString text = exporttest::pdfText(pdftotext, pdf);
+    for (const char *part : {"FLRTS / BrainBot migration to Cloudflare", "Summary",
+                             "Option 1 of 2: Before", "Option 2 of 2: After", "slo.latency",
+                             "Appendix: platform facts used"})
+        QVERIFY2(text.contains(QLatin1String(part)), part);
+
+    // The format from the suffix; the same pack as one HTML file.
+    const QString html = dir.filePath(QStringLiteral("flrts-review.html"));
+    r = stackplan({QStringLiteral("report"), kFlrts, QStringLiteral("--out"), html,
+                   QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 0);
+    QFile f(html);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.startsWith("<!DOCTYPE html>"));
+    QCOMPARE(bytes.count("<svg"), 4);
+}
+
+void TestCli::reportBadInputGivesExitCode2_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no --out") << QStringList{kFlrts}
+                              << QStringLiteral("stackplan report: --out PATH is required\nusage: "
+                                                "stackplan report FILE --out PACK [--format "
+                                                "pdf|html]\n");
+    QTest::newRow("unknown format")
+        << QStringList{kFlrts, QStringLiteral("--out"), QStringLiteral("x"),
+                       QStringLiteral("--format"), QStringLiteral("docx")}
+        << QStringLiteral("stackplan report: unknown format \"docx\" (use pdf or html)\n");
+    QTest::newRow("folder as output")
+        << QStringList{kFlrts, QStringLiteral("--out"), QStringLiteral("/tmp")}
+        << QStringLiteral("stackplan report: \"/tmp\" is a folder; give a file name\n");
+    QTest::newRow("missing project")
+        << QStringList{QStringLiteral("/nonexistent/p.stackplan.json"), QStringLiteral("--out"),
+                       QStringLiteral("x.pdf")}
+        << QStringLiteral("error: /nonexistent/p.stackplan.json: cannot open: No such file or "
+                          "directory\n");
+    QTest::newRow("unwritable output")
+        << QStringList{kFlrts, QStringLiteral("--out"), QStringLiteral("/proc/stackplan/x.pdf")}
+        << QStringLiteral("stackplan report: cannot write /proc/stackplan/x.pdf: No such file or "
+                          "directory\n");
+}
+
+void TestCli::reportBadInputGivesExitCode2()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = stackplan(QStringList{QStringLiteral("report")} + args
                             + QStringList{QStringLiteral("--no-user-profiles")});
     QCOMPARE(r.err, message);
     QCOMPARE(r.exitCode, 2);

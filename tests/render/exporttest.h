@@ -47,6 +47,8 @@ inline QString pdfText(const QString &pdftotext, const QString &pdf)
     text.replace(QChar(0xfb01), QStringLiteral("fi"));
     text.replace(QChar(0xfb02), QStringLiteral("fl"));
     text.replace(QChar(0xfb00), QStringLiteral("ff"));
+    text.replace(QChar(0xfb03), QStringLiteral("ffi"));
+    text.replace(QChar(0xfb04), QStringLiteral("ffl"));
     return text.simplified();
 }
 

@@ -2,6 +2,7 @@
 // files, errors are shown in a dialog, and the clipboard gets the current option's diagram.
 #include "../render/exporttest.h"
 #include "diagramexport.h"
+#include "reportexport.h"
 #include "profiles/catalogue.h"
 #include "uitest.h"
 
@@ -38,6 +39,20 @@ void answerExportDialog(const QString &format, bool all, const QString &path)
     });
 }
 
+// Fills the review-pack dialog when it appears and presses Export.
+void answerReportDialog(const QString &format, const QString &path)
+{
+    whenDialogAppears([=](QWidget *w) {
+        auto *dialog = qobject_cast<ReportExportDialog *>(w);
+        QVERIFY(dialog);
+        auto *formats = dialog->findChild<QComboBox *>(QStringLiteral("format"));
+        formats->setCurrentIndex(formats->findData(format));
+        dialog->findChild<QLineEdit *>(QStringLiteral("path"))->setText(path);
+        shot(dialog, QStringLiteral("report-dialog-%1").arg(format));
+        dialog->accept();
+    });
+}
+
 } // namespace
 
 class TestUiExport : public QObject
@@ -51,6 +66,9 @@ private slots:
     void exportWritesOneSvgPerOptionIntoAFolder();
     void exportErrorsAreShownInADialog();
     void copyPutsTheCurrentDiagramOnTheClipboard();
+    void reportDialogSuggestsNamesThatFollowTheFormat();
+    void reviewPackIsWrittenAsPdfAndHtml();
+    void reviewPackAsksBeforeReplacingAFile();
 
 private:
     Catalogue m_catalogue;
@@ -72,6 +90,7 @@ void TestUiExport::menusOfferExportAndCopy()
     QVERIFY2(found.contains(QStringLiteral("&File > Export > &Diagram…")),
              qPrintable(found.join(';')));
     QVERIFY(found.contains(QStringLiteral("&Edit > Copy Diagram as &Image")));
+    QVERIFY(found.contains(QStringLiteral("&File > Export > &Review Pack…")));
 }
 
 void TestUiExport::dialogSuggestsNamesThatFollowTheChoices()
@@ -162,6 +181,79 @@ void TestUiExport::copyPutsTheCurrentDiagramOnTheClipboard()
     QCOMPARE(w->statusBar()->currentMessage(),
              QStringLiteral("Copied the diagram of %1 as an image")
                  .arg(w->document()->currentOption()->name));
+}
+
+void TestUiExport::reportDialogSuggestsNamesThatFollowTheFormat()
+{
+    ReportExportDialog dialog(QStringLiteral("/tmp/shop"));
+    auto *formats = dialog.findChild<QComboBox *>(QStringLiteral("format"));
+    auto *path = dialog.findChild<QLineEdit *>(QStringLiteral("path"));
+    QCOMPARE(path->text(), QStringLiteral("/tmp/shop-review.pdf"));
+    QCOMPARE(dialog.format(), ReportFormat::Pdf);
+    formats->setCurrentIndex(formats->findData(QStringLiteral("html")));
+    QCOMPARE(path->text(), QStringLiteral("/tmp/shop-review.html"));
+    QCOMPARE(dialog.format(), ReportFormat::Html);
+    // A folder the user chose is kept when the format changes.
+    path->setText(QStringLiteral("/srv/reviews/shop-review.html"));
+    formats->setCurrentIndex(formats->findData(QStringLiteral("pdf")));
+    QCOMPARE(dialog.path(), QStringLiteral("/srv/reviews/shop-review.pdf"));
+}
+
+void TestUiExport::reviewPackIsWrittenAsPdfAndHtml()
+{
+    auto w = exampleWindow(&m_catalogue);
+    QVERIFY(w);
+    QTemporaryDir dir;
+    const int options = int(w->document()->project().options.size());
+    const QString pdf = dir.filePath(QStringLiteral("allogator-review.pdf"));
+    answerReportDialog(QStringLiteral("pdf"), pdf);
+    w->findChild<QAction *>(QStringLiteral("ExportReportAction"))->trigger();
+    QTRY_VERIFY(QFileInfo::exists(pdf));
+    QCOMPARE(w->statusBar()->currentMessage(), QStringLiteral("Exported the review pack to ") + pdf);
+    REQUIRE_TOOL(pdfinfo, "pdfinfo");
+    REQUIRE_TOOL(pdftotext, "pdftotext");
+    QVERIFY(exporttest::pdfPages(pdfinfo, pdf) >= 3 + 3 * options);
+    const QString text = exporttest::pdfText(pdftotext, pdf);
+    for (const auto &o : w->document()->project().options)
+        QVERIFY2(text.contains(o.name + QStringLiteral(": findings (")), qPrintable(o.name));
+
+    const QString html = dir.filePath(QStringLiteral("allogator-review.html"));
+    answerReportDialog(QStringLiteral("html"), html);
+    w->findChild<QAction *>(QStringLiteral("ExportReportAction"))->trigger();
+    QTRY_VERIFY(QFileInfo::exists(html));
+    QFile f(html);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().count("<svg"), 2 * options);
+}
+
+void TestUiExport::reviewPackAsksBeforeReplacingAFile()
+{
+    auto w = exampleWindow(&m_catalogue);
+    QVERIFY(w);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.pdf"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a review pack");
+    }
+    answerReportDialog(QStringLiteral("pdf"), path);
+    QString asked;
+    QTimer watcher;
+    watcher.setInterval(20);
+    connect(&watcher, &QTimer::timeout, this, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            asked = box->windowTitle() + QLatin1Char('|') + box->text();
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    watcher.start();
+    w->findChild<QAction *>(QStringLiteral("ExportReportAction"))->trigger();
+    QTRY_VERIFY(!asked.isEmpty());
+    QCOMPARE(asked, QStringLiteral("Replace File?|%1 already exists. Replace it?").arg(path));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("not a review pack"));
 }
 
 QTEST_MAIN(TestUiExport)
