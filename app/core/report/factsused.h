@@ -18,7 +18,7 @@ class Catalogue;
 // it comes from and the date it was checked. The review pack's appendix lists them.
 struct UsedFact {
     QString profile;     // profile id
-    QString profileName; // "Cloudflare Workers"
+    QString profileName; // the profile's display name
     QString scope;       // "" (the profile), "plan Paid", "instance standard-1 (plan Paid)"
     QString kind;        // "capability", "limit", "price", "fee", "credit", "billing month"
     QString key;         // limit key, capability key or meter usage
