@@ -90,7 +90,8 @@ QString availabilityText(const Comparison &c, const OptionComparison &o)
 {
     const auto &a = o.availability;
     if (!a.worstPct)
-        return a.paths ? QStringLiteral("unknown (no SLA published)") : QStringLiteral("no request path");
+        return a.paths ? QStringLiteral("unknown (no SLA: %1)").arg(a.withoutSla.join(QStringLiteral(", ")))
+                       : QStringLiteral("no request path");
     QString text = (a.uncheckablePaths ? QStringLiteral("≤ ") : QString()) + pctText(*a.worstPct);
     if (c.availabilityTargetPct)
         text += a.meetsTarget == true    ? QStringLiteral(" ✓")
@@ -542,13 +543,30 @@ QString comparisonToText(const Comparison &c)
 {
     const auto rows = comparisonRows(c);
     int labelWidth = 0;
-    std::vector<int> widths(c.options.size(), 0);
-    for (size_t i = 0; i < c.options.size(); ++i)
-        widths[i] = int(optionHeading(c.options[i]).size());
+    // Columns as wide as their widest cell (at least 16); headings wrap at spaces to fit.
+    std::vector<int> widths(c.options.size(), 16);
     for (const auto &r : rows) {
         labelWidth = std::max(labelWidth, int(r.label.size()));
         for (int i = 0; i < r.cells.size(); ++i)
             widths[size_t(i)] = std::max(widths[size_t(i)], int(r.cells[i].size()) + (i == r.best ? 2 : 0));
+    }
+    std::vector<QStringList> headings;
+    size_t headingLines = 1;
+    for (size_t i = 0; i < c.options.size(); ++i) {
+        QStringList lines;
+        QString line;
+        for (const QString &word : optionHeading(c.options[i]).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (!line.isEmpty() && line.size() + 1 + word.size() > widths[i]) {
+                lines << line;
+                line.clear();
+            }
+            line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+        }
+        lines << line;
+        for (const auto &l : lines)
+            widths[i] = std::max(widths[i], int(l.size()));
+        headingLines = std::max(headingLines, size_t(lines.size()));
+        headings.push_back(lines);
     }
     QString out = QStringLiteral("%1: %2 options, traffic %3 (%4)\n\n")
                       .arg(c.project)
@@ -563,10 +581,12 @@ QString comparisonToText(const Comparison &c)
             l.chop(1);
         out += l + QLatin1Char('\n');
     };
-    QStringList heads;
-    for (const auto &o : c.options)
-        heads << optionHeading(o);
-    line(QString(), heads, -1);
+    for (size_t l = 0; l < headingLines; ++l) {
+        QStringList heads;
+        for (const auto &h : headings)
+            heads << (l < size_t(h.size()) ? h[int(l)] : QString());
+        line(QString(), heads, -1);
+    }
     for (const auto &r : rows)
         line(r.label, r.cells, r.best);
     out += QStringLiteral("\n* best in its row. Monthly USD, known part (≥ when some prices are unknown).\n");
