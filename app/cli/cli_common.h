@@ -31,6 +31,7 @@ void addOptionSelection(QCommandLineParser &parser);
 std::optional<QStringList> selectedOptions(const QCommandLineParser &parser, const Project &p,
                                            QTextStream &err, const char *command);
 
+int runCompare(const QStringList &args, QTextStream &out, QTextStream &err);
 int runCost(const QStringList &args, QTextStream &out, QTextStream &err);
 int runValidate(const QStringList &args, QTextStream &out, QTextStream &err);
 int runRules(const QStringList &args, QTextStream &out, QTextStream &err);

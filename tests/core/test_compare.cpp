@@ -1,6 +1,7 @@
 // The comparison of a project's options (compare/comparison.h): on synthetic profiles
 // (tests/data/profiles-test) that pin down availability, cold starts, budget, deltas and the
 // structural diff; on every bundled example, the exact cells of every row; and the writers.
+#include "../examples_expected.h"
 #include "compare/analysis.h"
 #include "compare/comparison.h"
 #include "cost/bill.h"
@@ -128,6 +129,8 @@ private slots:
     void analysisHoldsEverythingOnce();
     void examples_data();
     void examples();
+    void unboundComponentsAreNotTheCheapest();
+    void storiesAgainstTheirBaselines();
     void writers();
 
 private:
@@ -422,6 +425,8 @@ void TestCompare::examples_data()
                              << QStringList{QStringLiteral("−3 % vs baseline"), QStringLiteral("+31 % vs baseline"), QStringLiteral("+66 % vs baseline"), QStringLiteral("baseline"), QStringLiteral("−19 % vs baseline")};
     QTest::newRow("fastapi-websockets-baml/findings") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("findings")
                              << QStringList{QStringLiteral("1 warning"), QStringLiteral("none"), QStringLiteral("none"), QStringLiteral("none"), QStringLiteral("1 info")};
+    QTest::newRow("fastapi-websockets-baml/unbound") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("unbound")
+                             << QStringList{QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("python-backend")};
     QTest::newRow("fastapi-websockets-baml/errors") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("errors")
                              << QStringList{QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—")};
     QTest::newRow("fastapi-websockets-baml/findings-delta") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("findings-delta")
@@ -472,6 +477,8 @@ void TestCompare::examples_data()
                              << QStringList{QStringLiteral("baseline"), QStringLiteral("+403 % vs baseline")};
     QTest::newRow("inkcre-python-workers/findings") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("findings")
                              << QStringList{QStringLiteral("2 errors, 1 info"), QStringLiteral("1 info")};
+    QTest::newRow("inkcre-python-workers/unbound") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("unbound")
+                             << QStringList{QStringLiteral("postgres"), QStringLiteral("postgres")};
     QTest::newRow("inkcre-python-workers/errors") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("errors")
                              << QStringList{QStringLiteral("feature.background-jobs, runtime.packages"), QStringLiteral("—")};
     QTest::newRow("inkcre-python-workers/findings-delta") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("findings-delta")
@@ -500,6 +507,32 @@ void TestCompare::examples()
             return;
         }
     QFAIL("no such row");
+}
+
+void TestCompare::unboundComponentsAreNotTheCheapest()
+{
+    // Workers → Supabase only costs the least because its Python backend is bound to nothing:
+    // it is not offered as the cheapest option; the Workers rewrite is ($30.00, one warning).
+    const Comparison c = compareOptions(
+        loadExample(QStringLiteral("fastapi-websockets-baml.stackplan.json")), standardCatalogue());
+    QCOMPARE(c.option(QStringLiteral("workers-supabase-only"))->unbound,
+             QStringList({"python-backend"}));
+    QCOMPARE(c.option(QStringLiteral("workers-supabase-only"))->errors, 0);
+    QCOMPARE(c.cheapestPassing(), QStringLiteral("rewrite-workers")); // $30.00, one warning
+}
+
+void TestCompare::storiesAgainstTheirBaselines()
+{
+    for (const auto &e : expected::exampleComparisons()) {
+        CompareSettings s;
+        s.baseline = QString::fromLatin1(e.baseline);
+        const Comparison c
+            = compareOptions(loadExample(QString::fromLatin1(e.file)), standardCatalogue(), s);
+        const OptionComparison *o = c.option(QString::fromLatin1(e.option));
+        QVERIFY2(o, e.option);
+        QCOMPARE(costDeltaText(*o), QString::fromUtf8(e.delta));
+        QCOMPARE(c.cheapestPassing(), QString::fromLatin1(e.cheapest));
+    }
 }
 
 void TestCompare::writers()

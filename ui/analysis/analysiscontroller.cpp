@@ -1,25 +1,25 @@
-#include "analysis/validationcontroller.h"
+#include "analysis/analysiscontroller.h"
 
 #include "document.h"
-#include "rules/validate.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace stackplan {
 
-ValidationController::ValidationController(Document *document, QObject *parent)
+AnalysisController::AnalysisController(Document *document, QObject *parent)
     : QObject(parent), m_document(document)
 {
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(0);
-    connect(&m_debounce, &QTimer::timeout, this, &ValidationController::start);
-    connect(document->editor(), &ProjectEditor::changed, this, &ValidationController::schedule);
-    connect(&m_watcher, &QFutureWatcher<std::vector<Finding>>::finished, this, [this] {
-        if (m_running == m_generation) {
-            m_findings = m_watcher.result();
+    m_analysis.revision = ~quint64(0); // none yet
+    connect(&m_debounce, &QTimer::timeout, this, &AnalysisController::start);
+    connect(document, &Document::revisionChanged, this, &AnalysisController::schedule);
+    connect(&m_watcher, &QFutureWatcher<Analysis>::finished, this, [this] {
+        Analysis result = m_watcher.result();
+        if (result.revision == m_document->revision()) {
+            m_analysis = std::move(result);
             emit updated();
         }
-        m_running = 0;
         if (m_pending) {
             m_pending = false;
             start();
@@ -28,55 +28,77 @@ ValidationController::ValidationController(Document *document, QObject *parent)
     schedule();
 }
 
-ValidationController::~ValidationController()
+AnalysisController::~AnalysisController()
 {
     m_watcher.waitForFinished();
 }
 
-void ValidationController::schedule()
+void AnalysisController::schedule()
 {
-    ++m_generation;
     m_debounce.start();
 }
 
-void ValidationController::start()
+void AnalysisController::start()
 {
     if (m_watcher.isRunning()) {
         m_pending = true; // run again when the current job ends
         return;
     }
-    m_running = m_generation;
+    if (isCurrent())
+        return; // a pending restart after a burst that the last result already covers
+    ++m_runs;
     const Project snapshot = m_document->project();
     const Catalogue *catalogue = m_document->catalogue();
-    m_watcher.setFuture(
-        QtConcurrent::run([snapshot, catalogue] { return validateProject(snapshot, *catalogue); }));
+    const quint64 revision = m_document->revision();
+    if (!catalogue) {
+        m_analysis = Analysis{};
+        m_analysis.revision = revision;
+        emit updated();
+        return;
+    }
+    m_watcher.setFuture(QtConcurrent::run(
+        [snapshot, catalogue, revision] { return analyse(snapshot, *catalogue, revision); }));
 }
 
-bool ValidationController::isBusy() const
+bool AnalysisController::isCurrent() const
+{
+    return m_analysis.revision == m_document->revision();
+}
+
+const Analysis &AnalysisController::current()
+{
+    if (!isCurrent())
+        analyseNow();
+    return m_analysis;
+}
+
+bool AnalysisController::isBusy() const
 {
     return m_debounce.isActive() || m_watcher.isRunning() || m_pending;
 }
 
-void ValidationController::validateNow()
+void AnalysisController::analyseNow()
 {
     m_debounce.stop();
     m_watcher.waitForFinished();
     m_pending = false;
-    m_findings = validateProject(m_document->project(), *m_document->catalogue());
-    m_running = 0;
+    ++m_runs;
+    const Catalogue *catalogue = m_document->catalogue();
+    if (catalogue) {
+        m_analysis = analyse(m_document->project(), *catalogue, m_document->revision());
+    } else {
+        m_analysis = Analysis{};
+        m_analysis.revision = m_document->revision();
+    }
     emit updated();
 }
 
-std::vector<Finding> ValidationController::findings(const QString &optionId) const
+std::vector<Finding> AnalysisController::findings(const QString &optionId) const
 {
-    std::vector<Finding> out;
-    for (const auto &f : m_findings)
-        if (f.option == optionId)
-            out.push_back(f);
-    return out;
+    return m_analysis.findingsOf(optionId);
 }
 
-QString ValidationController::countsText(const Counts &c, const QString &separator)
+QString AnalysisController::countsText(const Counts &c, const QString &separator)
 {
     auto part = [](int n, const QString &one, const QString &many) {
         return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? one : many);
@@ -86,9 +108,9 @@ QString ValidationController::countsText(const Counts &c, const QString &separat
            + part(c.infos, tr("info"), tr("infos"));
 }
 
-ValidationController::Counts ValidationController::counts(const QString &optionId) const
+AnalysisController::Counts AnalysisController::counts(const QString &optionId) const
 {
-    return countFindings(m_findings, optionId);
+    return countFindings(m_analysis.findings, optionId);
 }
 
 } // namespace stackplan

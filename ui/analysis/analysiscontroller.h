@@ -1,10 +1,9 @@
 #pragma once
 
-#include "rules/finding.h"
+#include "compare/analysis.h"
 #include "rules/validate.h"
 
 #include <QFutureWatcher>
-#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -14,28 +13,39 @@ namespace stackplan {
 
 class Document;
 
-// Keeps the findings of every option of the document current. Each model change restarts a
-// zero-delay timer, so a burst of changes within one event-loop turn validates once; validation
-// runs on a worker thread over a copy of the project, and a result that is no longer current
-// (the model changed meanwhile) is dropped. Views read the findings and listen to updated().
-class ValidationController : public QObject
+// The one analysis of a document (findings, bills at the three traffic levels, the cost sweep and
+// the comparison of every option), owned by the Document and read by every view: the Problems
+// dock, badges, option tabs, the Costs dock, the Compare view and the exports. Each model change
+// bumps the document's revision and restarts a zero-delay timer, so a burst of changes within
+// one event-loop turn is analysed once; the analysis runs on a worker thread over a copy of the
+// project, and a result whose revision is no longer the document's is dropped.
+class AnalysisController : public QObject
 {
     Q_OBJECT
 public:
-    explicit ValidationController(Document *document, QObject *parent = nullptr);
-    ~ValidationController() override;
+    explicit AnalysisController(Document *document, QObject *parent = nullptr);
+    ~AnalysisController() override;
+
+    // The latest finished analysis; it may describe an older revision while one is running.
+    const Analysis &analysis() const { return m_analysis; }
+    // True when the analysis describes the document as it is now.
+    bool isCurrent() const;
+    // The analysis of the document as it is now, computed synchronously if needed (exports).
+    const Analysis &current();
 
     // Findings of one option (sorted, worst first), or of all options in option order.
     std::vector<Finding> findings(const QString &optionId) const;
-    const std::vector<Finding> &allFindings() const { return m_findings; }
+    const std::vector<Finding> &allFindings() const { return m_analysis.findings; }
     using Counts = FindingCounts;
     Counts counts(const QString &optionId) const;
     // "1 error, 2 warnings, 0 infos" (with `separator` between the parts).
     static QString countsText(const Counts &c, const QString &separator = QStringLiteral(", "));
-    // True while a validation is scheduled or running.
+    // True while an analysis is scheduled or running.
     bool isBusy() const;
     // Run synchronously now (tests, exports).
-    void validateNow();
+    void analyseNow();
+    // Analyses started so far (on the worker or synchronously): one per burst of edits.
+    int runs() const { return m_runs; }
 
 signals:
     void updated();
@@ -46,11 +56,10 @@ private:
 
     Document *m_document;
     QTimer m_debounce;
-    QFutureWatcher<std::vector<Finding>> m_watcher;
-    quint64 m_generation = 0; // bumped on every change
-    quint64 m_running = 0;    // generation the running job validates
+    QFutureWatcher<Analysis> m_watcher;
     bool m_pending = false;
-    std::vector<Finding> m_findings;
+    int m_runs = 0;
+    Analysis m_analysis;
 };
 
 } // namespace stackplan

@@ -22,7 +22,8 @@ QString Comparison::cheapestPassing() const
 {
     const OptionComparison *best = nullptr;
     for (const auto &o : options)
-        if (o.errors == 0 && (!best || o.cost.total < best->cost.total - 1e-9))
+        if (o.errors == 0 && o.unbound.isEmpty()
+            && (!best || o.cost.total < best->cost.total - 1e-9))
             best = &o;
     return best ? best->option : QString();
 }
@@ -126,8 +127,11 @@ void structure(OptionComparison &o, const Option &option, const Catalogue &catal
 {
     std::set<QString> platforms, accounts;
     for (const auto &c : option.components) {
-        if (!c.binding.isBound())
+        if (!c.binding.isBound()) {
+            if (c.role != Role::Client && c.role != Role::ExternalApi)
+                o.unbound << c.id;
             continue;
+        }
         platforms.insert(c.binding.profile);
         if (const Profile *p = catalogue.profile(c.binding.profile); p && !p->account.isEmpty())
             accounts.insert(p->account);

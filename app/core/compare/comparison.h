@@ -103,6 +103,10 @@ struct OptionComparison {
     // Platforms (profile ids) and vendor accounts (profile accounts) the option uses, sorted.
     QStringList platforms;
     QStringList accounts;
+
+    // Components of the system (not clients or third-party APIs) bound to no platform, in model
+    // order: the option's bill and checks leave them out.
+    QStringList unbound;
 };
 
 struct Comparison {
@@ -119,7 +123,7 @@ struct Comparison {
 
     const OptionComparison *option(const QString &id) const;
     // The option with the lowest known total at the chosen traffic among those without errors
-    // (ties: the first); none when every option has errors.
+    // and without unbound components (ties: the first); none when there is no such option.
     QString cheapestPassing() const;
 };
 
@@ -141,8 +145,8 @@ Comparison compareOptions(const Project &project, const Catalogue &catalogue,
 
 // The comparison as a table, one cell per option in option order: the rows the Compare view,
 // the text and the Markdown forms show. `best` is the index of the best cell of the row (lowest
-// cost, most headroom, fewest findings, highest availability, shortest cold start), -1 when the
-// row has none.
+// cost and most headroom among options with every component bound, fewest findings, highest
+// availability, shortest cold start, fewest accounts), -1 when the row has none.
 struct ComparisonRow {
     QString key;   // stable id: "cost-low", "cost-typical", "cost-high", "delta", "budget", ...
     QString label; // "Typical traffic (×1)"

@@ -239,6 +239,12 @@ QString costDeltaText(const OptionComparison &o)
            + QStringLiteral(" % vs baseline");
 }
 
+// An option whose every component is placed: only those compete for the lowest cost.
+static bool complete(const OptionComparison &o)
+{
+    return o.unbound.isEmpty();
+}
+
 std::vector<ComparisonRow> comparisonRows(const Comparison &c)
 {
     std::vector<ComparisonRow> rows;
@@ -250,9 +256,12 @@ std::vector<ComparisonRow> comparisonRows(const Comparison &c)
                       .arg(QLatin1String(kLevelNames[level]), multiplierText(c.levels[size_t(level)]));
         for (const auto &o : opts)
             r.cells << o.costs[size_t(level)].text;
-        r.best = bestOf(c, [level](const OptionComparison &a, const OptionComparison &b) {
-            return a.costs[size_t(level)].total < b.costs[size_t(level)].total - 1e-9;
-        });
+        r.best = bestOf(
+            c,
+            [level](const OptionComparison &a, const OptionComparison &b) {
+                return a.costs[size_t(level)].total < b.costs[size_t(level)].total - 1e-9;
+            },
+            complete);
         rows.push_back(std::move(r));
     }
     const bool customTraffic = c.traffic != QLatin1String("typical");
@@ -262,9 +271,12 @@ std::vector<ComparisonRow> comparisonRows(const Comparison &c)
         r.label = QStringLiteral("At %1 (%2)").arg(c.traffic, multiplierText(c.multiplier));
         for (const auto &o : opts)
             r.cells << o.cost.text;
-        r.best = bestOf(c, [](const OptionComparison &a, const OptionComparison &b) {
-            return a.cost.total < b.cost.total - 1e-9;
-        });
+        r.best = bestOf(
+            c,
+            [](const OptionComparison &a, const OptionComparison &b) {
+                return a.cost.total < b.cost.total - 1e-9;
+            },
+            complete);
         rows.push_back(std::move(r));
     }
     {
@@ -282,9 +294,12 @@ std::vector<ComparisonRow> comparisonRows(const Comparison &c)
         r.label = QStringLiteral("Budget %1 (%2)").arg(formatMoney(*c.budget), multiplierText(c.multiplier));
         for (const auto &o : opts)
             r.cells << headroomText(o);
-        r.best = bestOf(c, [](const OptionComparison &a, const OptionComparison &b) {
-            return *a.headroom > *b.headroom + 1e-9;
-        });
+        r.best = bestOf(
+            c,
+            [](const OptionComparison &a, const OptionComparison &b) {
+                return *a.headroom > *b.headroom + 1e-9;
+            },
+            complete);
         rows.push_back(std::move(r));
     }
     {
@@ -296,6 +311,17 @@ std::vector<ComparisonRow> comparisonRows(const Comparison &c)
         r.best = bestOf(c, [](const OptionComparison &a, const OptionComparison &b) {
             return std::tie(a.errors, a.warnings) < std::tie(b.errors, b.warnings);
         });
+        rows.push_back(std::move(r));
+    }
+    bool anyUnbound = false;
+    for (const auto &o : opts)
+        anyUnbound |= !o.unbound.isEmpty();
+    if (anyUnbound) {
+        ComparisonRow r;
+        r.key = QStringLiteral("unbound");
+        r.label = QStringLiteral("Not on any platform (not priced)");
+        for (const auto &o : opts)
+            r.cells << (o.unbound.isEmpty() ? kNone : o.unbound.join(QStringLiteral(", ")));
         rows.push_back(std::move(r));
     }
     {
@@ -447,6 +473,7 @@ ojson comparisonToJson(const Comparison &c)
                      {"rebound", strings(o.rebound)}};
         j["platforms"] = strings(o.platforms);
         j["accounts"] = strings(o.accounts);
+        j["unbound"] = strings(o.unbound);
         options.push_back(std::move(j));
     }
     out["options"] = std::move(options);
@@ -478,7 +505,8 @@ QByteArray comparisonToCsv(const Comparison &c)
            << QStringLiteral("cold_start_component") << QStringLiteral("p95_target_ms")
            << QStringLiteral("cold_start_met") << QStringLiteral("crossovers")
            << QStringLiteral("added") << QStringLiteral("removed") << QStringLiteral("rebound")
-           << QStringLiteral("platforms") << QStringLiteral("accounts");
+           << QStringLiteral("platforms") << QStringLiteral("accounts")
+           << QStringLiteral("unbound");
     QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
     const QString sep = QStringLiteral(";");
     for (const auto &o : c.options) {
@@ -503,7 +531,8 @@ QByteArray comparisonToCsv(const Comparison &c)
           << csvNumber(o.coldStart.targetMs) << csvBool(o.coldStart.meetsTarget)
           << csvField(xs.join(sep)) << csvField(o.added.join(sep))
           << csvField(o.removed.join(sep)) << csvField(o.rebound.join(sep))
-          << csvField(o.platforms.join(sep)) << csvField(o.accounts.join(sep));
+          << csvField(o.platforms.join(sep)) << csvField(o.accounts.join(sep))
+          << csvField(o.unbound.join(sep));
         out += f.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     return out.toUtf8();
