@@ -161,4 +161,39 @@ inline const std::vector<ExampleOption> &exampleOptions()
     return rows;
 }
 
+// What the comparison of each story's options must say (`stackplan compare`, the Compare view),
+// figures the example descriptions quote: the cost of an option at typical traffic against a
+// baseline, and the option offered as the cheapest without errors or unbound components.
+struct ExampleComparison {
+    const char *file;
+    const char *baseline; // the option compared against
+    const char *option;
+    const char *delta;    // costDeltaText at typical traffic
+    const char *cheapest; // Comparison::cheapestPassing() against that baseline
+};
+
+inline const std::vector<ExampleComparison> &exampleComparisons()
+{
+    static const std::vector<ExampleComparison> rows{
+        // $25.00 / $26.68 − 1 = −6.3 %; $34.70 / $26.68 − 1 = +30.1 %. The hybrid, with a
+        // lower bound of $26.68 (Cloud Run egress unpriced), is the cheapest that passes: at the
+        // low end of the document's $30–80.
+        {"allogator.stackplan.json", "hybrid", "all-workers", "−6 % vs baseline", "hybrid"},
+        {"allogator.stackplan.json", "hybrid", "edge-rewrite", "+30 % vs baseline", "hybrid"},
+        // Against Fly.io ($31.02): the rewrite $30.00 −3 %, Railway $40.50 +31 %, Render $51.50
+        // +66 %. Workers → Supabase only ($25.00) leaves the Python backend unbound.
+        {"fastapi-websockets-baml.stackplan.json", "proxy-fly", "rewrite-workers",
+         "−3 % vs baseline", "rewrite-workers"},
+        {"fastapi-websockets-baml.stackplan.json", "proxy-fly", "proxy-railway",
+         "+31 % vs baseline", "rewrite-workers"},
+        {"fastapi-websockets-baml.stackplan.json", "proxy-fly", "proxy-render",
+         "+66 % vs baseline", "rewrite-workers"},
+        // The story's "40 % lower cost": ≥ $34.85 / ≥ $57.61 − 1 = −39.5 %, shown as −39 %
+        // (Neo4j unpriced in both).
+        {"flrts-cloudflare-migration.stackplan.json", "before", "after", "−39 % vs baseline",
+         "after"},
+    };
+    return rows;
+}
+
 } // namespace expected

@@ -1,5 +1,6 @@
 #include "bundleexport.h"
 
+#include "analysis/analysiscontroller.h"
 #include "document.h"
 #include "export/text.h"
 
@@ -190,10 +191,13 @@ void BundleExportDialog::rebuild()
 {
     m_bundles.clear();
     const Project &p = m_document->project();
+    // The findings the bundle notes come from the document's analysis, brought up to date first.
+    const Analysis &analysis = m_document->analysis()->current();
     for (int i = 0; i < m_options->count(); ++i)
         if (m_options->item(i)->checkState() == Qt::Checked)
             if (const Option *o = p.option(m_options->item(i)->data(Qt::UserRole).toString()))
-                m_bundles.push_back(makeBundle(p, *o, *m_document->catalogue()));
+                m_bundles.push_back(makeBundle(p, *o, *m_document->catalogue(),
+                                               analysis.findingsOf(o->id)));
 
     m_tree->clear();
     m_notes->clear();

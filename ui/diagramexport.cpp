@@ -1,7 +1,7 @@
 #include "diagramexport.h"
 
+#include "analysis/analysiscontroller.h"
 #include "document.h"
-#include "rules/validate.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -30,8 +30,9 @@ DiagramExporter::DiagramExporter(Document *document, QObject *parent)
 Diagram DiagramExporter::diagram(const QString &optionId, bool badges, Theme theme) const
 {
     const Project &p = m_document->project();
+    // The document's own analysis, brought up to date if an edit is still being analysed.
     const std::vector<Finding> findings = badges && m_document->catalogue()
-                                              ? validateProject(p, *m_document->catalogue())
+                                              ? m_document->analysis()->current().findings
                                               : std::vector<Finding>();
     return buildDiagram(p, optionId, m_document->catalogue(), findings, {badges, theme});
 }
@@ -42,7 +43,7 @@ ExportResult DiagramExporter::exportDiagrams(const DiagramExportRequest &r) cons
     const QStringList ids
         = r.allOptions ? optionIds(p) : QStringList{m_document->currentOptionId()};
     const std::vector<Finding> findings = r.badges && m_document->catalogue()
-                                              ? validateProject(p, *m_document->catalogue())
+                                              ? m_document->analysis()->current().findings
                                               : std::vector<Finding>();
     std::vector<Diagram> diagrams;
     for (const auto &id : ids)

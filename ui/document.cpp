@@ -1,5 +1,6 @@
 #include "document.h"
 
+#include "analysis/analysiscontroller.h"
 #include "editcommand.h"
 #include "io/projectfile.h"
 
@@ -23,7 +24,10 @@ Document::Document(const Catalogue *catalogue, QObject *parent)
     connect(m_editor, &ProjectEditor::optionAdded, this,
             [this](const QString &) { ensureCurrentOption(); });
     connect(m_editor, &ProjectEditor::projectReset, this, [this] { ensureCurrentOption(); });
+    // Connected before any view: the revision is bumped before anyone hears of the change.
+    connect(m_editor, &ProjectEditor::changed, this, [this] { emit revisionChanged(++m_revision); });
     ensureCurrentOption();
+    m_analysis = new AnalysisController(this, this);
 }
 
 Document::~Document()

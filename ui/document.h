@@ -10,6 +10,8 @@ class QUndoStack;
 
 namespace stackplan {
 
+class AnalysisController;
+
 // A project open in the application: the editor (the model and its one editing API), its undo
 // stack, the file it belongs to and the option being viewed. MainWindow and the panels talk to
 // the domain only through this object, so tests can drive it without a window.
@@ -24,6 +26,11 @@ public:
     QUndoStack *undoStack() const { return m_undo; }
     const Project &project() const { return m_editor->project(); }
     const Catalogue *catalogue() const { return m_catalogue; }
+    // The one analysis of the project (findings, bills, sweep, comparison) every view reads.
+    AnalysisController *analysis() const { return m_analysis; }
+    // Bumped on every change of the project (edit, undo, load): what an analysis or a quick fix
+    // was computed for.
+    quint64 revision() const { return m_revision; }
 
     QString filePath() const { return m_filePath; }
     QString displayName() const;
@@ -50,6 +57,7 @@ signals:
     void filePathChanged(const QString &path);
     void modifiedChanged(bool modified);
     void editRejected(const QString &error);
+    void revisionChanged(quint64 revision);
 
 private:
     void ensureCurrentOption();
@@ -60,6 +68,8 @@ private:
     QString m_filePath;
     QString m_currentOption;
     bool m_forcedModified = false;
+    quint64 m_revision = 0;
+    AnalysisController *m_analysis = nullptr;
 };
 
 } // namespace stackplan

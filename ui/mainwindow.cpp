@@ -14,6 +14,7 @@
 #include "panels/inspector.h"
 #include "panels/palette.h"
 #include "analysis/analysisdocks.h"
+#include "analysis/compareview.h"
 #include "analysis/costpanel.h"
 #include "analysis/problemspanel.h"
 #include "panels/profilebrowser.h"
@@ -32,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTimer>
@@ -61,7 +63,13 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_tabs);
-    layout->addWidget(m_view, 1);
+    // The canvas, or the Compare view in its place (View → Compare Options).
+    m_compare = new CompareView(m_document);
+    m_centralStack = new QStackedWidget;
+    m_canvasPage = m_view;
+    m_centralStack->addWidget(m_view);
+    m_centralStack->addWidget(m_compare);
+    layout->addWidget(m_centralStack, 1);
     setCentralWidget(central);
 
     m_statusCounts = new QLabel;
@@ -262,7 +270,39 @@ void MainWindow::createViewMenu()
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_canvasActions->action(CanvasActions::SnapToGrid));
     m_viewMenu->addSeparator();
+    m_compareAction = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("view-split-left-right")),
+                                            tr("&Compare Options"));
+    m_compareAction->setObjectName(QStringLiteral("compareOptions"));
+    m_compareAction->setCheckable(true);
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    m_compareAction->setToolTip(tr("Compare the options side by side: cost, problems, "
+                                   "availability, cold starts, budget (Ctrl+Shift+O)"));
+    connect(m_compareAction, &QAction::toggled, this, &MainWindow::setCompareMode);
+    connect(m_compare, &CompareView::openRequested, this, [this] { setCompareMode(false); });
+    m_viewMenu->addSeparator();
     m_panelsMenu = m_viewMenu->addMenu(tr("&Panels"));
+}
+
+bool MainWindow::compareMode() const
+{
+    return m_centralStack->currentWidget() == m_compare;
+}
+
+void MainWindow::setCompareMode(bool on)
+{
+    if (on == compareMode())
+        return;
+    if (on) {
+        m_canvasDockState = saveState();
+        for (QDockWidget *dock : findChildren<QDockWidget *>())
+            dock->hide();
+        m_centralStack->setCurrentWidget(m_compare);
+    } else {
+        m_centralStack->setCurrentWidget(m_canvasPage);
+        restoreState(m_canvasDockState);
+    }
+    const QSignalBlocker block(m_compareAction);
+    m_compareAction->setChecked(on);
 }
 
 void MainWindow::createArrangeMenu()
@@ -347,6 +387,8 @@ void MainWindow::createToolBar()
     bar->addAction(m_canvasActions->action(CanvasActions::ZoomOut));
     bar->addAction(m_canvasActions->action(CanvasActions::ZoomIn));
     bar->addAction(m_canvasActions->action(CanvasActions::FitToView));
+    bar->addSeparator();
+    bar->addAction(m_compareAction);
 }
 
 void MainWindow::updateTitle()

@@ -4,6 +4,7 @@
 
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 class QTabBar;
 
 namespace stackplan {
@@ -11,6 +12,7 @@ namespace stackplan {
 class AnalysisDocks;
 class CanvasActions;
 class CanvasController;
+class CompareView;
 class DiagramExporter;
 class Catalogue;
 class DiagramScene;
@@ -49,6 +51,12 @@ public:
     RecoveryManager *recovery() const { return m_recovery; }
     RecentFiles *recentFiles() const { return m_recent; }
     DiagramExporter *diagramExporter() const { return m_diagrams; }
+    CompareView *compareView() const { return m_compare; }
+    QAction *compareAction() const { return m_compareAction; }
+    // The Compare view in place of the canvas, with the docks put away so the comparison can be
+    // read at the default window size; leaving it brings the canvas and the docks back.
+    void setCompareMode(bool on);
+    bool compareMode() const;
 
     // Adds a dock with a toggle in the View menu; for the panels of later features too.
     QDockWidget *addDock(QWidget *panel, const QString &title, const QString &objectName,
@@ -107,6 +115,11 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_panelsMenu = nullptr;
     bool m_shown = false;
+    QStackedWidget *m_centralStack = nullptr;
+    QWidget *m_canvasPage = nullptr;
+    CompareView *m_compare = nullptr;
+    QAction *m_compareAction = nullptr;
+    QByteArray m_canvasDockState; // dock layout to restore when leaving the Compare view
 };
 
 } // namespace stackplan

@@ -1,7 +1,7 @@
 #include "reportexport.h"
 
 #include "document.h"
-#include "rules/validate.h"
+#include "analysis/analysiscontroller.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -18,14 +18,14 @@
 
 namespace stackplan {
 
-ReportInput reportInput(const Document &document)
+ReportInput reportInput(Document &document)
 {
-    const Project &p = document.project();
-    const Catalogue &catalogue = *document.catalogue();
-    return makeReportInput(p, catalogue, validateProject(p, catalogue));
+    // The document's own analysis, brought up to date if an edit is still being analysed.
+    return makeReportInput(document.project(), *document.catalogue(),
+                           document.analysis()->current());
 }
 
-ReportResult writeReportWithProgress(const Document &document, ReportFormat format,
+ReportResult writeReportWithProgress(Document &document, ReportFormat format,
                                      const QString &path, QWidget *parent)
 {
     QProgressDialog progress(QCoreApplication::translate("ReportExport", "Writing the review pack…"),

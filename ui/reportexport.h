@@ -13,10 +13,10 @@ class Document;
 
 // The review pack of the document as it is now: the values the pack shows, from the document's
 // project and catalogue.
-ReportInput reportInput(const Document &document);
+ReportInput reportInput(Document &document);
 
 // Writes the pack with a progress dialog (cancellable) while the parts are laid out.
-ReportResult writeReportWithProgress(const Document &document, ReportFormat format,
+ReportResult writeReportWithProgress(Document &document, ReportFormat format,
                                      const QString &path, QWidget *parent);
 
 // File → Export → Review pack…: format (PDF or HTML) and where to save it.

@@ -19,6 +19,8 @@ struct Command {
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> list = {
+        {"compare", "options side by side: cost at three traffic levels, findings, SLOs, deltas",
+         runCompare},
         {"cost", "price options per component and meter line; --sweep for the cost curve", runCost},
         {"export", "write the deployment config bundle of options (platform files, DEPLOY.md)",
          runExport},

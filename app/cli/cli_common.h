@@ -39,6 +39,7 @@ struct ProjectInput {
 std::optional<ProjectInput> loadProjectOptions(const QCommandLineParser &parser, QTextStream &err,
                                                const char *command);
 
+int runCompare(const QStringList &args, QTextStream &out, QTextStream &err);
 int runCost(const QStringList &args, QTextStream &out, QTextStream &err);
 int runReport(const QStringList &args, QTextStream &out, QTextStream &err);
 int runValidate(const QStringList &args, QTextStream &out, QTextStream &err);

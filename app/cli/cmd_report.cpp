@@ -1,7 +1,6 @@
 #include "cli/cli_common.h"
 
 #include "render/report.h"
-#include "rules/validate.h"
 
 #include <QFileInfo>
 
@@ -61,8 +60,7 @@ int runReport(const QStringList &args, QTextStream &out, QTextStream &err)
     const Catalogue catalogue = loadCatalogue(parser);
     printCatalogueProblems(catalogue, err);
 
-    const ReportInput input
-        = makeReportInput(*project, catalogue, validateProject(*project, catalogue));
+    const ReportInput input = makeReportInput(*project, catalogue);
     const ReportResult result = writeReport(input, *reportFormatFromId(*formatId), target);
     if (!result.ok()) {
         err << "stackplan report: " << result.error << Qt::endl;

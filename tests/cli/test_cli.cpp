@@ -74,6 +74,11 @@ private slots:
     void costTextGoldenExplainsEveryDollar();
     void costJsonCsvAndSweep();
     void costRejectsBadTraffic();
+    void compareGoldens_data();
+    void compareGoldens();
+    void compareTrafficAndBaseline();
+    void compareBadInputGivesExitCode2_data();
+    void compareBadInputGivesExitCode2();
     void examplesPrintWhatTheExampleTestsExpect();
     void unknownFormatIsABadInput_data();
     void unknownFormatIsABadInput();
@@ -130,8 +135,8 @@ void TestCli::versionAndHelpNeedNoDisplay()
     QCOMPARE(h.exitCode, 0);
     QVERIFY(h.out.startsWith(QStringLiteral("Usage: ")));
     QVERIFY(h.out.contains(QStringLiteral(
-        "Commands (run `stackplan COMMAND --help`): cost, export, fmt, info, profiles, render, "
-        "report, rules, validate")));
+        "Commands (run `stackplan COMMAND --help`): compare, cost, export, fmt, info, profiles, "
+        "render, report, rules, validate")));
 }
 
 void TestCli::fmtCheckAcceptsCanonicalFiles()
@@ -453,6 +458,108 @@ void TestCli::costRejectsBadTraffic()
                                    "high or a positive multiplier)\n"));
 }
 
+// `stackplan compare` in every format, byte for byte (tests/data/golden/compare-*), for the three
+// examples whose stories are comparisons.
+void TestCli::compareGoldens_data()
+{
+    QTest::addColumn<QString>("example");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("goldenFile");
+    for (const char *format : {"text", "json", "csv", "md"})
+        QTest::newRow(qPrintable(QStringLiteral("allogator/%1").arg(QLatin1String(format))))
+            << QStringLiteral("allogator")
+            << QStringList{QStringLiteral("--format"), QString::fromLatin1(format)}
+            << QStringLiteral("compare-allogator.%1")
+                   .arg(QLatin1String(format) == QLatin1String("text") ? QStringLiteral("txt")
+                                                                     : QLatin1String(format));
+    // The story's own direction: after against before, for its "40 % lower cost" claim.
+    QTest::newRow("flrts/md")
+        << QStringLiteral("flrts-cloudflare-migration")
+        << QStringList{QStringLiteral("--format"), QStringLiteral("md"),
+                       QStringLiteral("--baseline"), QStringLiteral("before")}
+        << QStringLiteral("compare-flrts.md");
+    QTest::newRow("fastapi/text") << QStringLiteral("fastapi-websockets-baml") << QStringList{}
+                                  << QStringLiteral("compare-fastapi.txt");
+}
+
+void TestCli::compareGoldens()
+{
+    QFETCH(QString, example);
+    QFETCH(QStringList, args);
+    QFETCH(QString, goldenFile);
+    const Run r = stackplan(
+        QStringList{QStringLiteral("compare"),
+                    QStringLiteral(STACKPLAN_SOURCE_DIR "/resources/examples/%1.stackplan.json")
+                        .arg(example),
+                    QStringLiteral("--no-user-profiles")}
+        + args);
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, golden(goldenFile));
+}
+
+void TestCli::compareTrafficAndBaseline()
+{
+    // At high traffic (×5) against all-workers: the deltas and the headroom move with it.
+    const Run r = stackplan({QStringLiteral("compare"), kExample, QStringLiteral("--traffic"),
+                             QStringLiteral("high"), QStringLiteral("--baseline"),
+                             QStringLiteral("all-workers"), QStringLiteral("--format"),
+                             QStringLiteral("json"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(o[QStringLiteral("format")].toString(), QStringLiteral("stackplan-comparison"));
+    QCOMPARE(o[QStringLiteral("multiplier")].toDouble(), 5.0);
+    QCOMPARE(o[QStringLiteral("baseline")].toString(), QStringLiteral("all-workers"));
+    const QJsonArray options = o[QStringLiteral("options")].toArray();
+    QCOMPARE(options.size(), 3);
+    const QJsonObject edge = options[2].toObject();
+    QCOMPARE(edge[QStringLiteral("cost")].toObject()[QStringLiteral("total")].toDouble(), 166.7);
+    // $80 budget − $166.70 at ×5.
+    QCOMPARE(edge[QStringLiteral("headroom")].toDouble(), -86.7);
+    QVERIFY(options[0].toObject()[QStringLiteral("baseline")].toBool());
+    // The text form marks the baseline.
+    const Run text = stackplan({QStringLiteral("compare"), kExample, QStringLiteral("--baseline"),
+                                QStringLiteral("all-workers"), QStringLiteral("--no-user-profiles")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains(QStringLiteral("Everything on Cloudflare Workers (baseline)")));
+    QVERIFY(!text.out.contains(QStringLiteral("Supabase (baseline)")));
+}
+
+void TestCli::compareBadInputGivesExitCode2_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no file") << QStringList{} << QStringLiteral("usage: stackplan compare");
+    QTest::newRow("missing file")
+        << QStringList{QStringLiteral("/nonexistent/x.stackplan.json")}
+        << QStringLiteral("/nonexistent/x.stackplan.json");
+    QTest::newRow("bad traffic") << QStringList{kExample, QStringLiteral("--traffic"),
+                                                QStringLiteral("lots")}
+                                 << QStringLiteral("stackplan compare: invalid traffic \"lots\" "
+                                                   "(use low, typical, high or a positive "
+                                                   "multiplier)\n");
+    QTest::newRow("negative traffic") << QStringList{kExample, QStringLiteral("--traffic"),
+                                                     QStringLiteral("-2")}
+                                      << QStringLiteral("invalid traffic \"-2\"");
+    QTest::newRow("unknown baseline")
+        << QStringList{kExample, QStringLiteral("--baseline"), QStringLiteral("nope")}
+        << QStringLiteral("no option \"nope\" (options: all-workers, hybrid, edge-rewrite)");
+    QTest::newRow("bad json") << QStringList{QStringLiteral(STACKPLAN_TEST_DATA "/bad/syntax-trailing-comma.stackplan.json")}
+                              << QStringLiteral("syntax-trailing-comma.stackplan.json:");
+}
+
+void TestCli::compareBadInputGivesExitCode2()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = stackplan(QStringList{QStringLiteral("compare")} + args
+                            + QStringList{QStringLiteral("--no-user-profiles")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
 // The five bundled examples, through the CLI: `validate --all` and `cost --all` print, option by
 // option, the findings and totals that the engine test (core/test_examples.cpp) expects.
 void TestCli::examplesPrintWhatTheExampleTestsExpect()
@@ -521,6 +628,10 @@ void TestCli::unknownFormatIsABadInput_data()
                                          QStringLiteral("--no-user-profiles")}
                           << QStringLiteral("stackplan cost: unknown format \"yaml\" (use text, "
                                             "json or csv)\n");
+    QTest::newRow("compare") << QStringList{QStringLiteral("compare"), kExample,
+                                            QStringLiteral("--no-user-profiles")}
+                             << QStringLiteral("stackplan compare: unknown format \"yaml\" (use "
+                                               "text, json, csv or md)\n");
     QTest::newRow("validate") << QStringList{QStringLiteral("validate"), kExample,
                                              QStringLiteral("--no-user-profiles")}
                               << QStringLiteral("stackplan validate: unknown format \"yaml\" (use "

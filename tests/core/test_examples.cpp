@@ -115,6 +115,12 @@ void TestExamples::descriptionsStateTheConclusion()
          "at least $34.85 a month against at least $57.61"},
         {"flrts-cloudflare-migration.stackplan.json", "apply only under Enterprise agreements"},
         {"allogator.stackplan.json", "×5: $166.70"},
+        // The comparison (tests/examples_expected.h, exampleComparisons).
+        {"allogator.stackplan.json", "the edge rewrite costs $34.70 (+30 % against the hybrid)"},
+        {"fastapi-websockets-baml.stackplan.json",
+         "against Fly.io, the rewrite is −3 %, Railway +31 % and Render +66 %"},
+        {"flrts-cloudflare-migration.stackplan.json",
+         "after is −39 % at typical traffic against the story's −40 %"},
     };
     for (const auto &c : cases) {
         const ProjectLoad load = loadProjectFile(examplePath(QString::fromLatin1(c.file)));

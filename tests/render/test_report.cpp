@@ -155,7 +155,7 @@ void TestReport::pdfHasEveryPartOfEveryOption()
     REQUIRE_TOOL(pdftotext, "pdftotext");
     const Project p = example(file);
     QVERIFY(!p.options.empty());
-    const ReportInput in = makeReportInput(p, m_catalogue, validateProject(p, m_catalogue));
+    const ReportInput in = makeReportInput(p, m_catalogue);
     const QString path = m_dir.filePath(file + QStringLiteral(".pdf"));
     const ReportResult r = writeReport(in, ReportFormat::Pdf, path);
     QVERIFY2(r.ok(), qPrintable(r.error));
@@ -166,9 +166,12 @@ void TestReport::pdfHasEveryPartOfEveryOption()
 
     const QString text = exporttest::pdfText(pdftotext, path);
     QVERIFY(text.contains(p.name.simplified()));
-    for (const char *part : {"Assumptions", "Platform data", "Summary", "Monthly cost, typical",
+    for (const char *part : {"Assumptions", "Platform data", "Summary",
                              "Appendix: platform facts used", "Monthly cost against traffic"})
         QVERIFY2(text.contains(QLatin1String(part)), part);
+    // The summary is the comparison the Compare view shows, row by row.
+    for (const auto &row : comparisonRows(in.analysis.comparison))
+        QVERIFY2(text.contains(row.label.simplified()), qPrintable(row.label));
     QVERIFY(text.contains(QStringLiteral("page %1 of %1").arg(r.pages)));
     for (const auto &o : p.options) {
         QVERIFY2(text.contains(QStringLiteral(": findings (")), qPrintable(o.name));
@@ -178,7 +181,7 @@ void TestReport::pdfHasEveryPartOfEveryOption()
         for (const auto &c : o.components)
             QVERIFY2(text.contains(c.name.simplified()), qPrintable(o.id + ": " + c.name));
     }
-    for (const auto &f : in.findings)
+    for (const auto &f : in.analysis.findings)
         QVERIFY2(text.contains(f.rule), qPrintable(f.rule));
 }
 
@@ -191,7 +194,7 @@ void TestReport::htmlIsOneSelfContainedFile()
 {
     QFETCH(QString, file);
     const Project p = example(file);
-    const ReportInput in = makeReportInput(p, m_catalogue, validateProject(p, m_catalogue));
+    const ReportInput in = makeReportInput(p, m_catalogue);
     const QString path = m_dir.filePath(file + QStringLiteral(".html"));
     const ReportResult r = writeReport(in, ReportFormat::Html, path);
     QVERIFY2(r.ok(), qPrintable(r.error));
@@ -213,6 +216,24 @@ void TestReport::htmlIsOneSelfContainedFile()
         ++svgs;
     }
     QCOMPARE(svgs, 2 * int(p.options.size()));
+    // The summary: every row of the comparison, every cell, the best one marked.
+    const auto rows = comparisonRows(in.analysis.comparison);
+    QVERIFY(rows.size() >= 8);
+    for (const auto &row : rows) {
+        QVERIFY2(html.contains(QStringLiteral("<th align=\"left\">%1</th>").arg(row.label.toHtmlEscaped())),
+                 qPrintable(row.label));
+        for (int i = 0; i < row.cells.size(); ++i) {
+            const QString cell = row.cells[i].toHtmlEscaped();
+            const QString expected
+                = i == row.best && !cell.isEmpty()
+                      ? QStringLiteral("<td bgcolor=\"#e8f5e9\"><b>%1</b></td>").arg(cell)
+                      : QStringLiteral("<td>%1</td>").arg(cell);
+            QVERIFY2(html.contains(expected), qPrintable(row.key + ": " + row.cells[i]));
+        }
+    }
+    for (const auto &x : in.analysis.comparison.crossovers)
+        QVERIFY(html.contains(
+            crossoverSentence(in.analysis.comparison, x).toHtmlEscaped()));
     // Every component, finding rule, bill total and fact source as written.
     for (const auto &o : p.options) {
         QVERIFY(html.contains(o.name.toHtmlEscaped()));
@@ -222,7 +243,7 @@ void TestReport::htmlIsOneSelfContainedFile()
                                p.assumptions.trafficHigh})
             QVERIFY(html.contains(computeBill(p, o, m_catalogue, m).totalText().toHtmlEscaped()));
     }
-    for (const auto &f : in.findings)
+    for (const auto &f : in.analysis.findings)
         QVERIFY2(html.contains(QStringLiteral("<td>%1</td>").arg(f.rule)), qPrintable(f.rule));
     QVERIFY(!in.facts.empty());
     for (const auto &f : in.facts)
@@ -234,7 +255,7 @@ void TestReport::htmlIsOneSelfContainedFile()
 void TestReport::progressRunsToTheEndAndCancelWritesNothing()
 {
     const Project p = example(QStringLiteral("allogator.stackplan.json"));
-    const ReportInput in = makeReportInput(p, m_catalogue, validateProject(p, m_catalogue));
+    const ReportInput in = makeReportInput(p, m_catalogue);
     // cover, summary, 3 per option, appendix
     const int parts = 3 + 3 * int(p.options.size());
     for (const auto format : {ReportFormat::Pdf, ReportFormat::Html}) {
@@ -282,7 +303,7 @@ void TestReport::unboundProjectSaysSo()
     c.name = QStringLiteral("API & workers");
     o.components.push_back(c);
     p.options.push_back(o);
-    const ReportInput in = makeReportInput(p, m_catalogue, validateProject(p, m_catalogue));
+    const ReportInput in = makeReportInput(p, m_catalogue);
     QVERIFY(in.facts.empty());
     const QString html = QString::fromUtf8(reportHtml(in));
     QVERIFY(html.contains(QLatin1String("No component is bound to a platform.")));
@@ -299,7 +320,7 @@ void TestReport::unboundProjectSaysSo()
 void TestReport::unwritablePathIsReported()
 {
     const Project p = example(QStringLiteral("allogator.stackplan.json"));
-    const ReportInput in = makeReportInput(p, m_catalogue, {});
+    const ReportInput in = makeReportInput(p, m_catalogue);
     const QString path = m_dir.filePath(QStringLiteral("no/such/folder/pack.pdf"));
     const ReportResult r = writeReport(in, ReportFormat::Pdf, path);
     QVERIFY(!r.ok());

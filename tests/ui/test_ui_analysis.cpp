@@ -2,7 +2,7 @@
 // recomputed from model changes, with fixes applied as undoable commands.
 #include "analysis/costpanel.h"
 #include "analysis/problemspanel.h"
-#include "analysis/validationcontroller.h"
+#include "analysis/analysiscontroller.h"
 #include "cost/billjson.h"
 #include "document.h"
 #include "io/projectfile.h"
@@ -55,7 +55,7 @@ void TestUiAnalysis::validationFollowsEveryModelChange()
 {
     Document doc(&m_catalogue);
     QVERIFY(doc.open(kExample, nullptr));
-    ValidationController v(&doc);
+    AnalysisController &v = *doc.analysis();
     QTRY_VERIFY(!v.isBusy());
     QCOMPARE(v.counts(QStringLiteral("all-workers")).errors, 4);
     QCOMPARE(v.counts(QStringLiteral("hybrid")).errors, 0);
@@ -63,7 +63,7 @@ void TestUiAnalysis::validationFollowsEveryModelChange()
     Component c
         = *doc.project().option(QStringLiteral("hybrid"))->component(QStringLiteral("backend"));
     c.workload.memoryMb = 40000;
-    QSignalSpy updated(&v, &ValidationController::updated);
+    QSignalSpy updated(&v, &AnalysisController::updated);
     QVERIFY(doc.push(
         updateComponentEdit(doc.project(), QStringLiteral("hybrid"), c, QStringLiteral("Memory"))));
     QTRY_COMPARE(v.counts(QStringLiteral("hybrid")).errors, 1);
@@ -78,7 +78,7 @@ void TestUiAnalysis::problemsTableShowsAndFiltersFindings()
     Document doc(&m_catalogue);
     QVERIFY(doc.open(kExample, nullptr));
     doc.setCurrentOption(QStringLiteral("all-workers"));
-    ValidationController v(&doc);
+    AnalysisController &v = *doc.analysis();
     QVERIFY(uitest::crowdTheDatabase(&doc));
     ProblemsPanel panel(&doc, &v);
     panel.resize(1100, 320);
@@ -110,7 +110,7 @@ void TestUiAnalysis::fixFromThePanelIsOneUndoableCommand()
     Document doc(&m_catalogue);
     QVERIFY(doc.open(kExample, nullptr));
     doc.setCurrentOption(QStringLiteral("all-workers"));
-    ValidationController v(&doc);
+    AnalysisController &v = *doc.analysis();
     QVERIFY(uitest::crowdTheDatabase(&doc));
     ProblemsPanel panel(&doc, &v);
     QTRY_COMPARE(panel.table()->model()->rowCount(), 6);

@@ -4,7 +4,7 @@
 #include "analysis/analysisdocks.h"
 #include "analysis/costpanel.h"
 #include "analysis/problemspanel.h"
-#include "analysis/validationcontroller.h"
+#include "analysis/analysiscontroller.h"
 #include "document.h"
 #include "mainwindow.h"
 #include "panels/componentinspector.h"
@@ -48,7 +48,7 @@ void TestUiLive::memoryAboveTheLimitShowsBadgeAndProblemRow()
 {
     auto w = window();
     QVERIFY(w);
-    ValidationController *v = w->analysis()->validation();
+    AnalysisController *v = w->analysis()->validation();
     QTRY_VERIFY(!v->isBusy());
     ComponentItem *backend = w->scene()->componentItem(QStringLiteral("backend"));
     QCOMPARE(backend->visual().badge, BadgeSeverity::None);

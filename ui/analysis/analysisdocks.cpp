@@ -2,7 +2,7 @@
 
 #include "analysis/costpanel.h"
 #include "analysis/problemspanel.h"
-#include "analysis/validationcontroller.h"
+#include "analysis/analysiscontroller.h"
 #include "canvas/componentitem.h"
 #include "canvas/connectionitem.h"
 #include "canvas/diagramscene.h"
@@ -43,7 +43,7 @@ AnalysisDocks::AnalysisDocks(Document *document, DiagramScene *scene, DiagramVie
     , m_scene(scene)
     , m_view(view)
     , m_tabs(tabs)
-    , m_validation(new ValidationController(document, this))
+    , m_validation(document->analysis())
     , m_problems(new ProblemsPanel(document, m_validation))
     , m_costs(new CostPanel(document))
     , m_status(new QLabel)
@@ -51,7 +51,7 @@ AnalysisDocks::AnalysisDocks(Document *document, DiagramScene *scene, DiagramVie
     m_status->setObjectName(QStringLiteral("ProblemCounts"));
     if (statusBar)
         statusBar->addPermanentWidget(m_status);
-    connect(m_validation, &ValidationController::updated, this, &AnalysisDocks::refresh);
+    connect(m_validation, &AnalysisController::updated, this, &AnalysisDocks::refresh);
     // Items and tabs are rebuilt on option switches and resets; badges follow on the next turn.
     connect(document, &Document::currentOptionChanged, this,
             [this] { QTimer::singleShot(0, this, &AnalysisDocks::refresh); });
@@ -89,7 +89,7 @@ void AnalysisDocks::updateTabs()
         m_tabs->setTabToolTip(i,
                               QStringLiteral("%1%2\n%3")
                                   .arg(o.name, o.id == p.baseline ? tr(" (baseline)") : QString(),
-                                       ValidationController::countsText(c)));
+                                       AnalysisController::countsText(c)));
     }
 }
 
@@ -99,7 +99,7 @@ void AnalysisDocks::updateStatus()
     if (!o)
         return;
     const auto c = m_validation->counts(o->id);
-    m_status->setText(ValidationController::countsText(c, QStringLiteral(" · ")));
+    m_status->setText(AnalysisController::countsText(c, QStringLiteral(" · ")));
     m_status->setStyleSheet(c.errors     ? QStringLiteral("color: #c62828; font-weight: bold")
                             : c.warnings ? QStringLiteral("color: #ef6c00")
                                          : QString());

@@ -13,7 +13,7 @@ class DiagramScene;
 class DiagramView;
 class Document;
 class ProblemsPanel;
-class ValidationController;
+class AnalysisController;
 
 // Connects live validation and costing to the views of a document: the Problems and Costs panels,
 // badges on boxes and arrows, a severity dot and counts on each option tab, counts in the status
@@ -25,7 +25,7 @@ public:
     AnalysisDocks(Document *document, DiagramScene *scene, DiagramView *view, QTabBar *tabs,
                   QStatusBar *statusBar, QObject *parent = nullptr);
 
-    ValidationController *validation() const { return m_validation; }
+    AnalysisController *validation() const { return m_validation; }
     ProblemsPanel *problems() const { return m_problems; }
     CostPanel *costs() const { return m_costs; }
     QLabel *statusCounts() const { return m_status; }
@@ -43,7 +43,7 @@ private:
     DiagramScene *m_scene;
     DiagramView *m_view;
     QTabBar *m_tabs;
-    ValidationController *m_validation;
+    AnalysisController *m_validation;
     ProblemsPanel *m_problems;
     CostPanel *m_costs;
     QLabel *m_status;

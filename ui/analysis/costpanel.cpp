@@ -1,5 +1,6 @@
 #include "analysis/costpanel.h"
 
+#include "analysis/analysiscontroller.h"
 #include "cost/billjson.h"
 #include "document.h"
 #include "util/format.h"
@@ -178,7 +179,9 @@ CostPanel::CostPanel(Document *document, QWidget *parent) : QWidget(parent), m_d
         if (!exportCsv(path, &error))
             m_total->setToolTip(error);
     });
-    connect(document->editor(), &ProjectEditor::changed, this, &CostPanel::schedule);
+    // Bills and the sweep come from the document's analysis, computed once per edit off the UI
+    // thread; only a custom traffic multiplier is priced here.
+    connect(document->analysis(), &AnalysisController::updated, this, &CostPanel::schedule);
     connect(document, &Document::currentOptionChanged, this, &CostPanel::schedule);
     recompute();
 }
@@ -218,7 +221,10 @@ void CostPanel::schedule()
 void CostPanel::recomputeNow()
 {
     m_debounce.stop();
+    m_document->analysis()->current(); // brought up to date synchronously if an edit is pending
+    m_forceFill = true;
     recompute();
+    m_forceFill = false;
 }
 
 void CostPanel::recompute()
@@ -227,13 +233,36 @@ void CostPanel::recompute()
     const Option *o = m_document->currentOption();
     if (!o || !m_document->catalogue())
         return;
-    m_bill = computeBill(p, *o, *m_document->catalogue(), m_multiplier);
-    m_sweep = computeSweep(p, optionIds(p), *m_document->catalogue(), kLow, kHigh, 61);
+    const Analysis &analysis = m_document->analysis()->analysis();
+    const auto *levels = analysis.billsOf(o->id);
+    const Bill *atLevel = nullptr;
+    if (levels)
+        for (const Bill &b : *levels)
+            if (b.multiplier == m_multiplier)
+                atLevel = &b;
+    m_bill = atLevel ? *atLevel : computeBill(p, *o, *m_document->catalogue(), m_multiplier);
+    m_sweep = analysis.sweep;
     m_total->setText(
         tr("%1 / month at ×%2").arg(m_bill.totalText(), formatNumber(m_multiplier, 3)));
+    // The table and charts are rebuilt only while the panel is visible (or when asked to).
+    m_chartsDirty = true;
+    if (isVisible() || m_forceFill)
+        fillCharts();
+}
+
+void CostPanel::fillCharts()
+{
+    m_chartsDirty = false;
     fillTable();
     fillBars();
     fillCurve();
+}
+
+void CostPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_chartsDirty)
+        fillCharts();
 }
 
 void CostPanel::fillTable()
@@ -309,9 +338,13 @@ void CostPanel::fillBars()
     const Assumptions &a = p.assumptions;
     const double levels[] = {a.trafficLow, a.trafficTypical, a.trafficHigh};
     std::vector<Bill> bills;
-    const BillModel model(p, *o, *m_document->catalogue());
-    for (const double m : levels)
-        bills.push_back(model.evaluate(m));
+    if (const auto *analysed = m_document->analysis()->analysis().billsOf(o->id)) {
+        bills.assign(analysed->begin(), analysed->end());
+    } else {
+        const BillModel model(p, *o, *m_document->catalogue());
+        for (const double m : levels)
+            bills.push_back(model.evaluate(m));
+    }
     m_bars = new QStackedBarSeries;
     int colour = 0;
     for (size_t i = 0; i < bills[0].components.size(); ++i) {
@@ -385,7 +418,7 @@ void CostPanel::fillCurve()
     for (const auto &s : m_sweep.series) {
         auto *line = new QLineSeries;
         const Option *o = p.option(s.option);
-        line->setName(o ? o->name : s.option);
+        line->setName(o ? (o->id == p.baseline ? tr("%1 ★").arg(o->name) : o->name) : s.option);
         line->setObjectName(s.option);
         for (size_t i = 0; i < s.totals.size(); ++i)
             line->append(m_sweep.multipliers[i], shown(s.totals[i]));

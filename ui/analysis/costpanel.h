@@ -28,7 +28,8 @@ class Document;
 // The Costs dock: what the current option costs at the chosen traffic, line by line with sources,
 // as stacked bars by component at the project's low/typical/high levels, and as a cost-vs-traffic
 // curve for every option with breakpoints, crossovers, the current traffic and the budget.
-// Recomputed from the model on every change, debounced within a frame.
+// Reads the bills and the sweep of the document's analysis (recomputed once per edit, off the UI
+// thread); the table and charts are rebuilt only while the panel is visible.
 class CostPanel : public QWidget
 {
     Q_OBJECT
@@ -61,9 +62,13 @@ public:
     // Recompute now instead of at the end of the event-loop turn.
     void recomputeNow();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void schedule();
     void recompute();
+    void fillCharts();
     void fillTable();
     void fillBars();
     void fillCurve();
@@ -92,6 +97,8 @@ private:
     std::vector<QGraphicsSimpleTextItem *> m_crossoverLabels;
     bool m_syncing = false;
     bool m_logScale = true;
+    bool m_chartsDirty = true; // the bill changed while the panel was hidden
+    bool m_forceFill = false;
 };
 
 } // namespace stackplan

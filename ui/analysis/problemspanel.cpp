@@ -1,6 +1,6 @@
 #include "analysis/problemspanel.h"
 
-#include "analysis/validationcontroller.h"
+#include "analysis/analysiscontroller.h"
 #include "render/diagram.h"
 #include "document.h"
 
@@ -159,7 +159,7 @@ QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-ProblemsPanel::ProblemsPanel(Document *document, ValidationController *validation, QWidget *parent)
+ProblemsPanel::ProblemsPanel(Document *document, AnalysisController *validation, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_validation(validation)
@@ -221,7 +221,7 @@ ProblemsPanel::ProblemsPanel(Document *document, ValidationController *validatio
     });
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_validation, &ValidationController::updated, this, &ProblemsPanel::refresh);
+    connect(m_validation, &AnalysisController::updated, this, &ProblemsPanel::refresh);
     connect(m_document, &Document::currentOptionChanged, this, &ProblemsPanel::refresh);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         if (const Finding *f = findingAt(index.row()))
@@ -239,11 +239,23 @@ const Finding *ProblemsPanel::findingAt(int viewRow) const
     return m_model->finding(source.row());
 }
 
-bool ProblemsPanel::applyFix(const Finding &finding, int index)
+bool ProblemsPanel::applyFix(const Finding &finding, int index, quint64 revision)
 {
     if (index < 0 || index >= int(finding.fixes.size()))
         return false;
+    if (revision != m_document->revision()) {
+        emit m_document->editRejected(
+            tr("The design changed after “%1” was proposed; the problems are being rechecked, "
+               "choose the fix again from the updated list.")
+                .arg(finding.fixes[size_t(index)].label));
+        return false;
+    }
     return m_document->push(finding.fixes[size_t(index)].edit);
+}
+
+bool ProblemsPanel::applyFix(const Finding &finding, int index)
+{
+    return applyFix(finding, index, m_shownRevision);
 }
 
 void ProblemsPanel::refresh()
@@ -262,9 +274,10 @@ void ProblemsPanel::refresh()
         }
         return id;
     };
+    m_shownRevision = m_validation->analysis().revision;
     m_model->setFindings(o ? m_validation->findings(o->id) : std::vector<Finding>{}, nameOf);
-    const auto counts = o ? m_validation->counts(o->id) : ValidationController::Counts{};
-    m_summary->setText(ValidationController::countsText(counts));
+    const auto counts = o ? m_validation->counts(o->id) : AnalysisController::Counts{};
+    m_summary->setText(AnalysisController::countsText(counts));
     updateFixButton();
 }
 
@@ -278,8 +291,10 @@ void ProblemsPanel::updateFixButton()
         return;
     auto *menu = new QMenu(m_fix);
     const Finding copy = *f;
+    const quint64 revision = m_shownRevision;
     for (int i = 0; i < int(copy.fixes.size()); ++i)
-        menu->addAction(copy.fixes[size_t(i)].label, this, [this, copy, i] { applyFix(copy, i); });
+        menu->addAction(copy.fixes[size_t(i)].label, this,
+                        [this, copy, i, revision] { applyFix(copy, i, revision); });
     m_fix->setMenu(menu);
 }
 
@@ -290,6 +305,7 @@ void ProblemsPanel::showContextMenu(const QPoint &pos)
     if (!f)
         return;
     const Finding copy = *f;
+    const quint64 revision = m_shownRevision;
     QMenu menu(this);
     menu.addAction(tr("Show on Canvas"), this,
                    [this, copy] { emit activated(copy.option, copy.subjects); });
@@ -297,7 +313,7 @@ void ProblemsPanel::showContextMenu(const QPoint &pos)
         menu.addSeparator();
         for (int i = 0; i < int(copy.fixes.size()); ++i)
             menu.addAction(copy.fixes[size_t(i)].label, this,
-                           [this, copy, i] { applyFix(copy, i); });
+                           [this, copy, i, revision] { applyFix(copy, i, revision); });
     }
     menu.exec(m_table->viewport()->mapToGlobal(pos));
 }

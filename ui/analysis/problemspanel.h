@@ -15,7 +15,7 @@ class QToolButton;
 namespace stackplan {
 
 class Document;
-class ValidationController;
+class AnalysisController;
 
 // The findings of one option as a table: severity, rule, elements, message (sortable).
 class FindingsModel : public QAbstractTableModel
@@ -47,7 +47,7 @@ class ProblemsPanel : public QWidget
 {
     Q_OBJECT
 public:
-    ProblemsPanel(Document *document, ValidationController *validation, QWidget *parent = nullptr);
+    ProblemsPanel(Document *document, AnalysisController *validation, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
     QComboBox *severityFilter() const { return m_severity; }
@@ -55,8 +55,14 @@ public:
     FindingsModel *model() const { return m_model; }
     // The finding shown at a row of the (sorted, filtered) table.
     const Finding *findingAt(int viewRow) const;
-    // Applies fix `index` of a finding as one undoable command.
+    // Applies fix `index` of a finding as one undoable command, if the finding was computed for
+    // the document as it is now (`revision`, Document::revision()); a fix computed for an older
+    // state is refused with editRejected(), so it can never silently undo a later edit.
+    bool applyFix(const Finding &finding, int index, quint64 revision);
+    // The same for a finding the panel shows now (the revision of the analysis it shows).
     bool applyFix(const Finding &finding, int index);
+    // The revision of the analysis the panel shows.
+    quint64 shownRevision() const { return m_shownRevision; }
 
 signals:
     // The user wants to see these elements (component or connection ids) of an option.
@@ -68,7 +74,7 @@ private:
     void updateFixButton();
 
     Document *m_document;
-    ValidationController *m_validation;
+    AnalysisController *m_validation;
     FindingsModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
@@ -76,6 +82,7 @@ private:
     QLineEdit *m_filter;
     QToolButton *m_fix;
     QLabel *m_summary;
+    quint64 m_shownRevision = 0;
 };
 
 } // namespace stackplan

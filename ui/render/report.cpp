@@ -89,12 +89,6 @@ QString countsText(const FindingCounts &c)
         .join(QStringLiteral(", "));
 }
 
-QString totalText(const std::map<QString, Bill> &bills, const QString &option)
-{
-    const auto it = bills.find(option);
-    return it == bills.end() ? QStringLiteral("–") : it->second.totalText();
-}
-
 QString subjectNames(const Option &o, const QStringList &subjects)
 {
     QStringList names;
@@ -172,10 +166,8 @@ QString coverHtml(const ReportInput &in)
     h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n<tr><th>%1</th>"
                         "<th>%2</th><th>%3</th><th>%4</th></tr>\n")
              .arg(tr("Option"), tr("Components"), tr("Connections"), tr("Description"));
-    for (const auto &id : in.options) {
-        const Option *o = p.option(id);
-        if (!o)
-            continue;
+    for (const auto &option : p.options) {
+        const Option *o = &option;
         h += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td><td align=\"right\">%3</td>"
                             "<td>%4</td></tr>\n")
                  .arg(esc(optionTitle(in, *o)))
@@ -189,48 +181,28 @@ QString coverHtml(const ReportInput &in)
 
 QString summaryHtml(const ReportInput &in)
 {
-    const Project &p = *in.project;
+    const Comparison &c = in.analysis.comparison;
     QString h = QStringLiteral("<h1>%1</h1>\n").arg(tr("Summary"));
-    h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\">\n<tr><th></th>");
-    for (const auto &id : in.options)
-        if (const Option *o = p.option(id))
-            h += QStringLiteral("<th>%1</th>").arg(esc(optionTitle(in, *o)));
+    h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\">\n"
+                        "<tr><th></th>");
+    for (const auto &o : c.options)
+        h += QStringLiteral("<th>%1</th>").arg(esc(optionHeading(o)));
     h += QStringLiteral("</tr>\n");
-    auto row = [&](const QString &label, const std::function<QString(const QString &)> &cell) {
-        h += QStringLiteral("<tr><th align=\"left\">%1</th>").arg(esc(label));
-        for (const auto &id : in.options)
-            if (p.option(id))
-                h += QStringLiteral("<td align=\"right\">%1</td>").arg(esc(cell(id)));
+    for (const auto &row : comparisonRows(c)) {
+        h += QStringLiteral("<tr><th align=\"left\">%1</th>").arg(esc(row.label));
+        for (int i = 0; i < row.cells.size(); ++i)
+            h += i == row.best && !row.cells[i].isEmpty()
+                     ? QStringLiteral("<td bgcolor=\"#e8f5e9\"><b>%1</b></td>").arg(esc(row.cells[i]))
+                     : QStringLiteral("<td>%1</td>").arg(esc(row.cells[i]));
         h += QStringLiteral("</tr>\n");
-    };
-    const Assumptions &a = p.assumptions;
-    row(QStringLiteral("Monthly cost, low (×%1)").arg(formatNumber(a.trafficLow, 3)),
-        [&](const QString &id) { return totalText(in.low, id); });
-    row(QStringLiteral("Monthly cost, typical (×%1)").arg(formatNumber(a.trafficTypical, 3)),
-        [&](const QString &id) { return totalText(in.typical, id); });
-    row(QStringLiteral("Monthly cost, high (×%1)").arg(formatNumber(a.trafficHigh, 3)),
-        [&](const QString &id) { return totalText(in.high, id); });
-    row(tr("Findings"), [&](const QString &id) { return countsText(countFindings(in.findings, id)); });
-    row(tr("Error rules"), [&](const QString &id) {
-        QStringList rules;
-        for (const auto &f : in.findings)
-            if (f.option == id && f.severity == Severity::Error && !rules.contains(f.rule))
-                rules << f.rule;
-        return rules.isEmpty() ? QStringLiteral("–") : rules.join(QStringLiteral(", "));
-    });
-    h += QStringLiteral("</table>\n");
-    QStringList sentences;
-    for (const auto &c : in.sweep.crossovers) {
-        const Option *above = p.option(c.cheaperAbove);
-        const Option *below = p.option(c.cheaperBelow);
-        sentences << QStringLiteral("%1 becomes cheaper than %2 above ×%3 traffic (%4 per month).")
-                         .arg(above ? above->name : c.cheaperAbove, below ? below->name : c.cheaperBelow,
-                              formatNumber(c.multiplier, 2), formatMoney(c.total));
     }
-    if (!sentences.isEmpty()) {
+    h += QStringLiteral("</table>\n<p class=\"note\">%1</p>\n")
+             .arg(tr("Monthly USD, known part (≥ when some prices are unknown); bold on green: best "
+                     "in its row."));
+    if (!c.crossovers.empty()) {
         h += QStringLiteral("<h2>%1</h2>\n<ul>\n").arg(tr("Crossovers"));
-        for (const auto &s : sentences)
-            h += QStringLiteral("<li>%1</li>\n").arg(esc(s));
+        for (const auto &x : c.crossovers)
+            h += QStringLiteral("<li>%1</li>\n").arg(esc(crossoverSentence(c, x)));
         h += QStringLiteral("</ul>\n");
     }
     return h;
@@ -239,10 +211,10 @@ QString summaryHtml(const ReportInput &in)
 QString findingsHtml(const ReportInput &in, const Option &o, bool pdf)
 {
     QString h = QStringLiteral("<h2>%1</h2>\n").arg(esc(QStringLiteral("%1: findings (%2)")
-                                                            .arg(o.name, countsText(countFindings(in.findings, o.id)))));
+                                                            .arg(o.name, countsText(countFindings(in.analysis.findings, o.id)))));
     bool any = false;
     QString rows;
-    for (const auto &f : in.findings) {
+    for (const auto &f : in.analysis.findings) {
         if (f.option != o.id)
             continue;
         any = true;
@@ -296,10 +268,10 @@ QString bindingText(const Binding &b, const Catalogue &catalogue)
 
 QString billHtml(const ReportInput &in, const Option &o, bool pdf)
 {
-    const auto it = in.typical.find(o.id);
-    if (it == in.typical.end())
+    const auto *bills = in.analysis.billsOf(o.id);
+    if (!bills)
         return {};
-    const Bill &bill = it->second;
+    const Bill &bill = (*bills)[1];
     QString h = QStringLiteral("<h2>%1</h2>\n")
                     .arg(esc(QStringLiteral("%1: bill at typical traffic (×%2): %3 per month")
                                  .arg(o.name, formatNumber(bill.multiplier, 3), bill.totalText())));
@@ -386,14 +358,13 @@ std::vector<Part> parts(const ReportInput &in, bool pdf)
     out.push_back({Part::Text, {}, coverHtml(in), {}});
     out.push_back({Part::Text, {}, summaryHtml(in), {}});
     int n = 0;
-    for (const auto &id : in.options) {
-        const Option *o = in.project->option(id);
-        if (!o)
-            continue;
+    for (const auto &option : in.project->options) {
+        const Option *o = &option;
+        const QString id = o->id;
         ++n;
         const QString title = QStringLiteral("Option %1 of %2: %3")
                                   .arg(n)
-                                  .arg(in.options.size())
+                                  .arg(in.project->options.size())
                                   .arg(optionTitle(in, *o));
         out.push_back({Part::DiagramPage, title, {}, id});
         out.push_back({Part::Text, {}, findingsHtml(in, *o, pdf) + billHtml(in, *o, pdf), id});
@@ -405,7 +376,7 @@ std::vector<Part> parts(const ReportInput &in, bool pdf)
 
 Diagram diagramOf(const ReportInput &in, const QString &option)
 {
-    return buildDiagram(*in.project, option, in.catalogue, in.findings);
+    return buildDiagram(*in.project, option, in.catalogue, in.analysis.findings);
 }
 
 QByteArray inlineSvg(const QByteArray &svg)
@@ -460,27 +431,21 @@ std::optional<ReportFormat> reportFormatFromId(const QString &id)
     return std::nullopt;
 }
 
-ReportInput makeReportInput(const Project &project, const Catalogue &catalogue,
-                            std::vector<Finding> findings)
+ReportInput makeReportInput(const Project &project, const Catalogue &catalogue, Analysis analysis)
 {
     ReportInput in;
     in.project = &project;
     in.catalogue = &catalogue;
-    for (const auto &o : project.options)
-        in.options << o.id;
-    in.findings = std::move(findings);
-    const Assumptions &a = project.assumptions;
-    for (const auto &o : project.options) {
-        const BillModel model(project, o, catalogue);
-        in.low.emplace(o.id, model.evaluate(a.trafficLow));
-        in.typical.emplace(o.id, model.evaluate(a.trafficTypical));
-        in.high.emplace(o.id, model.evaluate(a.trafficHigh));
-    }
-    in.sweep = computeSweep(project, in.options, catalogue);
-    in.facts = factsUsed(project, in.options, catalogue);
+    in.analysis = std::move(analysis);
+    in.facts = factsUsed(project, optionIds(project), catalogue);
     in.date = today();
     in.generator = QStringLiteral("Stackplan %1").arg(QCoreApplication::applicationVersion());
     return in;
+}
+
+ReportInput makeReportInput(const Project &project, const Catalogue &catalogue)
+{
+    return makeReportInput(project, catalogue, analyse(project, catalogue));
 }
 
 QByteArray reportHtml(const ReportInput &in, const ReportProgress &progress)
@@ -507,7 +472,7 @@ QByteArray reportHtml(const ReportInput &in, const ReportProgress &progress)
         }
         case Part::ChartPage:
             h += "<h2>" + esc(part.heading).toUtf8() + "</h2>\n<figure>\n"
-                 + chartSvg(makeCostChart(*in.project, in.sweep, part.option, *in.catalogue),
+                 + chartSvg(makeCostChart(*in.project, in.analysis.sweep, part.option, *in.catalogue),
                             QSizeF(960, 560))
                  + "\n</figure>\n";
             break;
@@ -642,7 +607,7 @@ ReportResult writeReport(const ReportInput &in, ReportFormat format, const QStri
             newPage();
             const QRectF area = heading(part.heading);
             paintCostChart(&painter,
-                           makeCostChart(*in.project, in.sweep, part.option, *in.catalogue), area);
+                           makeCostChart(*in.project, in.analysis.sweep, part.option, *in.catalogue), area);
             break;
         }
         }

@@ -1,7 +1,6 @@
 #pragma once
 
-#include "cost/bill.h"
-#include "cost/sweep.h"
+#include "compare/analysis.h"
 #include "render/export.h"
 #include "report/factsused.h"
 #include "rules/finding.h"
@@ -27,22 +26,20 @@ class Catalogue;
 enum class ReportFormat { Pdf, Html };
 std::optional<ReportFormat> reportFormatFromId(const QString &id); // "pdf", "html"
 
-// The values the pack shows. The GUI fills it from the analysis it already holds; the CLI from
-// makeReportInput. Nothing is recomputed while writing.
+// The values the pack shows: the same analysis the app's views read (findings, bills at the
+// three traffic levels, sweep, comparison), so the pack never recomputes or disagrees. The GUI
+// passes its document's analysis; the CLI makes one with analyse().
 struct ReportInput {
     const Project *project = nullptr;
     const Catalogue *catalogue = nullptr;
-    QStringList options;            // option ids, in project order
-    std::vector<Finding> findings;  // of every option
-    std::map<QString, Bill> low, typical, high; // by option id
-    Sweep sweep;
-    std::vector<UsedFact> facts;
-    QDate date; // the pack's date (util/format today())
-    QString generator; // "Stackplan 1.2.0"
+    Analysis analysis;
+    std::vector<UsedFact> facts; // of every option
+    QDate date;                  // the pack's date (util/format today())
+    QString generator;           // "Stackplan 1.2.0"
 };
 
-ReportInput makeReportInput(const Project &project, const Catalogue &catalogue,
-                            std::vector<Finding> findings);
+ReportInput makeReportInput(const Project &project, const Catalogue &catalogue, Analysis analysis);
+ReportInput makeReportInput(const Project &project, const Catalogue &catalogue);
 
 // Called before each part is laid out: (done, total, what). Returning false cancels.
 using ReportProgress = std::function<bool(int, int, const QString &)>;

@@ -1,6 +1,7 @@
 #include "export/bundle.h"
 
 #include "export/export_p.h"
+#include "rules/validate.h"
 
 #include <QDir>
 #include <QFile>
@@ -22,7 +23,13 @@ int Bundle::count(BundleNote::Kind kind) const
 
 Bundle makeBundle(const Project &project, const Option &option, const Catalogue &catalogue)
 {
-    exporter::Context ctx(project, option, catalogue);
+    return makeBundle(project, option, catalogue, validateOption(project, option, catalogue));
+}
+
+Bundle makeBundle(const Project &project, const Option &option, const Catalogue &catalogue,
+                  const std::vector<Finding> &findings)
+{
+    exporter::Context ctx(project, option, catalogue, findings);
     exporter::writeWrangler(ctx);
     exporter::writeCloudRun(ctx);
     exporter::writeFly(ctx);

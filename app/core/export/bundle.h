@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/project.h"
+#include "rules/finding.h"
 
 #include <QByteArray>
 #include <QSet>
@@ -44,6 +45,10 @@ struct Bundle {
 // Builds the bundle of `option` from its components, workloads, connections, environment and
 // bindings. Targets are chosen by each bound profile's `deploy` data; no I/O happens here.
 Bundle makeBundle(const Project &project, const Option &option, const Catalogue &catalogue);
+// The same with the option's findings already computed for this project (the GUI's analysis),
+// instead of validating again.
+Bundle makeBundle(const Project &project, const Option &option, const Catalogue &catalogue,
+                  const std::vector<Finding> &findings);
 
 // Writes bundles below `dir`, each in a folder named after its option id when there are several,
 // or directly in `dir` for one. Writes to a temporary folder beside `dir` and renames it into

@@ -12,10 +12,11 @@ bool Unit::is(const char *target, const char *kind) const
            && (!kind || deploy->kind == QLatin1String(kind));
 }
 
-Context::Context(const Project &p, const Option &o, const Catalogue &cat)
+Context::Context(const Project &p, const Option &o, const Catalogue &cat,
+                 std::vector<Finding> optionFindings)
     : project(p), option(o), catalogue(cat)
 {
-    findings = validateOption(p, o, cat);
+    findings = std::move(optionFindings);
     bundle.option = o.id;
     units.reserve(o.components.size());
     for (const Component &c : o.components) {

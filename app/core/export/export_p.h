@@ -69,7 +69,8 @@ enum class Phase {
 class Context
 {
 public:
-    Context(const Project &project, const Option &option, const Catalogue &catalogue);
+    Context(const Project &project, const Option &option, const Catalogue &catalogue,
+            std::vector<Finding> optionFindings);
 
     const Project &project;
     const Option &option;

@@ -1,6 +1,7 @@
 #include "cost/bill.h"
 #include "layout/autoarrange.h"
 #include "rules/rules_p.h"
+#include "rules/slo.h"
 #include "util/format.h"
 
 #include <QRegularExpression>
@@ -450,7 +451,8 @@ std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
     if (caps.sleep && caps.sleep->value.sleeps) {
         const SleepValue &s = caps.sleep->value;
         const std::optional<double> p95 = a.slo.p95Ms;
-        const bool breaksTarget = p95 && s.wakeS && *s.wakeS * 1000 > *p95;
+        const std::optional<double> wake = wakeMs(caps);
+        const bool breaksTarget = p95 && wake && *wake > *p95;
         QString message = QStringLiteral("%1 is on %2, which sleeps").arg(c.name, bindingLabel(rb));
         if (s.afterMin)
             message += QStringLiteral(" after %1 idle")
@@ -474,8 +476,7 @@ std::vector<Finding> checkComponent(const Context &ctx, const Component &c,
         setFact(f, caps.sleep->fact);
         out.push_back(std::move(f));
     }
-    if (a.slo.p95Ms && caps.coldStartMs && caps.scaleToZero && caps.scaleToZero->value
-        && w.minInstances.value_or(0) == 0 && caps.coldStartMs->value > *a.slo.p95Ms) {
+    if (const auto cold = coldStartMs(w, caps); a.slo.p95Ms && cold && *cold > *a.slo.p95Ms) {
         Finding f = makeFinding(
             "slo.latency", Severity::Warning, ctx, {c.id},
             QStringLiteral("%1 scales to zero on %2; a cold start takes about %3 ms, above the "

@@ -1,5 +1,6 @@
 #include "cost/bill.h"
 #include "rules/rules_p.h"
+#include "rules/slo.h"
 #include "util/format.h"
 
 #include <algorithm>
@@ -251,45 +252,14 @@ void checkAvailability(Context &ctx)
     const auto target = ctx.project.assumptions.slo.availabilityPct;
     if (!target)
         return;
-    std::map<QString, std::vector<QString>> next;
-    std::set<QString> hasIncoming;
-    for (const auto &conn : ctx.option.connections) {
-        next[conn.from].push_back(conn.to);
-        hasIncoming.insert(conn.to);
-    }
-    std::vector<std::vector<QString>> paths;
-    std::function<void(std::vector<QString> &)> walk = [&](std::vector<QString> &path) {
-        if (paths.size() >= 500)
-            return;
-        const auto it = next.find(path.back());
-        bool extended = false;
-        if (it != next.end()) {
-            for (const auto &n : it->second) {
-                if (std::find(path.begin(), path.end(), n) != path.end())
-                    continue;
-                path.push_back(n);
-                walk(path);
-                path.pop_back();
-                extended = true;
-            }
-        }
-        if (!extended && path.size() > 1)
-            paths.push_back(path);
-    };
-    for (const auto &c : ctx.option.components) {
-        if (hasIncoming.count(c.id) || !next.count(c.id))
-            continue;
-        std::vector<QString> path{c.id};
-        walk(path);
-    }
+    std::vector<std::vector<QString>> paths = requestPaths(ctx.option);
     // Fully published paths first, so a violation is reported on the path that proves it.
     auto unknownCount = [&ctx](const std::vector<QString> &path) {
         int n = 0;
         for (const auto &id : path) {
             const Component *c = ctx.component(id);
             const ResolvedBinding *rb = ctx.bindingOf(id);
-            n += c->role != Role::Client && c->role != Role::ExternalApi
-                 && (!rb || !rb->capabilities.sla);
+            n += countsForAvailability(*c) && (!rb || !rb->capabilities.sla);
         }
         return n;
     };
@@ -308,7 +278,7 @@ void checkAvailability(Context &ctx)
         for (const auto &id : path) {
             const Component *c = ctx.component(id);
             names << c->name;
-            if (c->role == Role::Client || c->role == Role::ExternalApi)
+            if (!countsForAvailability(*c))
                 continue;
             subjects << id;
             const ResolvedBinding *rb = ctx.bindingOf(id);
