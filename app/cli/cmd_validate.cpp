@@ -1,5 +1,6 @@
 #include "cli/cli_common.h"
 
+#include "io/inputguard.h"
 #include "rules/findingjson.h"
 #include "rules/validate.h"
 
@@ -23,8 +24,8 @@ std::optional<QStringList> selectOptions(const QCommandLineParser &parser, const
             if (!o) {
                 QStringList known;
                 for (const auto &opt : p.options)
-                    known << QStringLiteral("%1 (\"%2\")").arg(opt.id, opt.name);
-                err << "stackplan " << command << ": no option \"" << name
+                    known << QStringLiteral("%1 (\"%2\")").arg(opt.id, safe(opt.name));
+                err << "stackplan " << command << ": no option \"" << safe(name)
                     << "\"; options: " << known.join(QStringLiteral(", ")) << Qt::endl;
                 return std::nullopt;
             }
@@ -97,10 +98,8 @@ int runValidate(const QStringList &args, QTextStream &out, QTextStream &err)
         out << QString::fromStdString(findingsToJson(findings, *project, *ids, path).dump(2))
             << '\n';
     } else if (format == QLatin1String("sarif")) {
-        QFile f(path);
-        QByteArray text;
-        if (f.open(QIODevice::ReadOnly))
-            text = f.readAll();
+        const QByteArray text
+            = readBoundedFile(path, 256ll * 1024 * 1024, nullptr).value_or(QByteArray());
         out << QString::fromStdString(
             findingsToSarif(findings, *project, path, text, QCoreApplication::applicationVersion())
                 .dump(2))
@@ -116,17 +115,17 @@ int runValidate(const QStringList &args, QTextStream &out, QTextStream &err)
                 if (f.option == id)
                     mine.push_back(f);
             const FindingCounts c = countFindings(mine);
-            out << "Option " << o->id << ": " << o->name
+            out << "Option " << o->id << ": " << safe(o->name)
                 << (o->id == project->baseline ? " [baseline]" : "") << '\n';
             for (const auto &f : mine) {
                 out << "  " << severityId(f.severity).leftJustified(8) << f.rule.leftJustified(27)
-                    << f.subjects.join(QLatin1Char(',')) << '\n';
-                out << "      " << f.message << '\n';
+                    << safe(f.subjects.join(QLatin1Char(','))) << '\n';
+                out << "      " << safe(f.message) << '\n';
                 if (!f.source.isEmpty())
-                    out << "      source: " << f.source << " (checked "
+                    out << "      source: " << safe(f.source) << " (checked "
                         << f.checked.toString(Qt::ISODate) << ")\n";
                 for (const auto &fix : f.fixes)
-                    out << "      fix: " << fix.label << '\n';
+                    out << "      fix: " << safe(fix.label) << '\n';
             }
             out << "  " << plural(c.errors, "error") << ", " << plural(c.warnings, "warning")
                 << ", " << plural(c.infos, "info") << "\n\n";

@@ -89,6 +89,10 @@ private:
     QStringList m_sourceOfBatch; // ids added from the directory being loaded
 };
 
+// True for a profile file that ships with Stackplan (bundledDataDir("profiles")), false for the
+// user folder and --profiles directories.
+bool isBundledOrigin(const QString &origin);
+
 // Parses a profile without adding it anywhere: for tests and tools.
 std::optional<Profile> parseProfile(const QByteArray &text, const QString &fileName,
                                     std::vector<ProfileProblem> *problems);
