@@ -996,7 +996,8 @@ void Catalogue::addDirectory(const QString &dir)
     }
     m_sourceOfBatch.clear();
     QStringList files
-        = QDir(dir).entryList({QStringLiteral("*.toml")}, QDir::Files | QDir::Readable, QDir::Name);
+        = QDir(dir).entryList({QStringLiteral("*.toml")}, QDir::Files | QDir::System | QDir::Readable,
+                             QDir::Name); // System: a device or FIFO is reported, not skipped
     for (const auto &name : files) {
         const QString path = dir + QLatin1Char('/') + name;
         QString why;
