@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "export/text.h"
+#include "render/plaintext.h"
 
 #include <QCheckBox>
 #include <QDesktopServices>
@@ -77,7 +78,7 @@ BundleExportDialog::BundleExportDialog(Document *document, const QString &sugges
         item->setData(Qt::UserRole, o.id);
         item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         item->setCheckState(o.id == document->currentOptionId() ? Qt::Checked : Qt::Unchecked);
-        item->setToolTip(o.description.isEmpty() ? o.name : o.description);
+        item->setToolTip(plainToolTip(o.description.isEmpty() ? o.name : o.description));
         m_options->addItem(item);
     }
     m_path = new QLineEdit(QDir::toNativeSeparators(suggestedFolder));

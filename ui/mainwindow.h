@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QDockWidget;
 class QLabel;
 class QTabBar;
@@ -61,6 +63,16 @@ public:
     // Asks whether to recover autosaves of sessions that ended without closing cleanly.
     void offerRecovery();
 
+    // The project file changed on disk (another program, a checkout): what to do with it.
+    enum class OutsideChange { Reload, Overwrite, SaveAs, Keep };
+    // Replaces the dialog that asks (tests).
+    void setOutsideChangeFunction(std::function<OutsideChange(bool saving)> ask)
+    {
+        m_askOutsideChange = std::move(ask);
+    }
+    // Save, as File → Save does: asks first if the file changed on disk.
+    bool saveFile() { return save(); }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
@@ -104,6 +116,8 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_panelsMenu = nullptr;
     bool m_shown = false;
+    std::function<OutsideChange(bool saving)> m_askOutsideChange;
+    bool handleOutsideChange(bool saving);
 };
 
 } // namespace stackplan

@@ -7,16 +7,6 @@ namespace stackplan::cli {
 
 namespace {
 
-// The origin of the profile `id` replaced (the last one, if several were), or empty.
-QString replacedOrigin(const Catalogue &catalogue, const QString &id)
-{
-    QString origin;
-    for (const auto &[replacedId, replaced] : catalogue.overrides())
-        if (replacedId == id && origin.isEmpty())
-            origin = replaced; // the first replaced is the bundled one, if any
-    return origin;
-}
-
 QString factRef(const Fact &f, const QDate &today)
 {
     QString text = QStringLiteral("[%1, checked %2").arg(safe(f.source), f.checked.toString(Qt::ISODate));
@@ -144,7 +134,7 @@ int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err)
         if (format == QLatin1String("json"))
             out << QString::fromStdString(profileToJson(*p, now).dump(2)) << '\n';
         else
-            printProfile(out, *p, now, replacedOrigin(catalogue, p->id));
+            printProfile(out, *p, now, catalogue.replacedOrigin(p->id));
         out.flush();
         return rc;
     }
@@ -162,7 +152,7 @@ int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err)
                 plans.push_back(plan.id.toStdString());
             e["plans"] = plans;
             e["origin"] = p.origin.toStdString();
-            if (const QString r = replacedOrigin(catalogue, p.id); !r.isEmpty())
+            if (const QString r = catalogue.replacedOrigin(p.id); !r.isEmpty())
                 e["replaces"] = r.toStdString();
             list.push_back(e);
         }
@@ -185,7 +175,7 @@ int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err)
             plans << plan.id;
         out << safe(p.id).leftJustified(idW) << "  " << safe(p.name).leftJustified(nameW) << "  "
             << safe(p.vendor).leftJustified(vendorW) << "  " << safe(plans.join(QStringLiteral(", ")));
-        const QString replaced = replacedOrigin(catalogue, p.id);
+        const QString replaced = catalogue.replacedOrigin(p.id);
         if (!replaced.isEmpty())
             out << (isBundledOrigin(replaced) ? "  [replaces the bundled profile]"
                                               : "  [replaces another profile]");
@@ -193,7 +183,7 @@ int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     out << catalogue.profiles().size() << " profiles\n";
     for (const auto &p : catalogue.profiles()) {
-        const QString replaced = replacedOrigin(catalogue, p.id);
+        const QString replaced = catalogue.replacedOrigin(p.id);
         if (!replaced.isEmpty())
             out << safe(p.origin) << " replaces " << safe(replaced) << '\n';
     }

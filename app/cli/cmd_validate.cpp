@@ -37,6 +37,25 @@ std::optional<QStringList> selectOptions(const QCommandLineParser &parser, const
     return ids;
 }
 
+// Which catalogue a finding's fact came from: "; bundled profile ID" or "; user profile FILE"
+// (a profile from the user folder or --profiles, which may replace a bundled one).
+QString factOrigin(const Finding &f, const Option &o, const Catalogue &catalogue)
+{
+    for (const auto &id : f.subjects) {
+        const Component *c = o.component(id);
+        const Profile *p = c && c->binding.isBound() ? catalogue.profile(c->binding.profile)
+                                                     : nullptr;
+        if (!p)
+            continue;
+        if (isBundledOrigin(p->origin))
+            return QStringLiteral("; bundled profile ") + safe(p->id);
+        return QStringLiteral("; user profile ") + safe(p->origin)
+               + (!isBundledOrigin(catalogue.replacedOrigin(p->id)) ? QString()
+                                                            : QStringLiteral(", replaces bundled"));
+    }
+    return {};
+}
+
 } // namespace
 
 void addOptionSelection(QCommandLineParser &parser)
@@ -123,7 +142,8 @@ int runValidate(const QStringList &args, QTextStream &out, QTextStream &err)
                 out << "      " << safe(f.message) << '\n';
                 if (!f.source.isEmpty())
                     out << "      source: " << safe(f.source) << " (checked "
-                        << f.checked.toString(Qt::ISODate) << ")\n";
+                        << f.checked.toString(Qt::ISODate) << factOrigin(f, *o, catalogue)
+                        << ")\n";
                 for (const auto &fix : f.fixes)
                     out << "      fix: " << safe(fix.label) << '\n';
             }

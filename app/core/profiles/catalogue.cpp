@@ -961,6 +961,14 @@ bool isBundledOrigin(const QString &origin)
     return origin.startsWith(bundledDataDir(QStringLiteral("profiles")) + QLatin1Char('/'));
 }
 
+QString Catalogue::replacedOrigin(const QString &id) const
+{
+    for (const auto &[replacedId, origin] : m_overrides)
+        if (replacedId == id)
+            return origin;
+    return {};
+}
+
 QString Catalogue::userFolder()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)

@@ -52,6 +52,8 @@ public:
     bool hasErrors() const;
     // Ids of profiles that replaced an earlier one with the same id, with the replaced origin.
     const std::vector<std::pair<QString, QString>> &overrides() const { return m_overrides; }
+    // The file of the first profile `id` replaced (the bundled one, if it was bundled), or empty.
+    QString replacedOrigin(const QString &id) const;
 
     // The fee a key names (for bills and for `requires`).
     const Fee *fee(const QString &key) const;
