@@ -418,13 +418,13 @@ bool MainWindow::handleOutsideChange(bool saving)
                      "version, or save this version as another file."));
         QPushButton *reload = box.addButton(tr("&Reload"), QMessageBox::DestructiveRole);
         QPushButton *overwrite = box.addButton(tr("&Overwrite"), QMessageBox::AcceptRole);
-        QPushButton *saveAs = box.addButton(tr("Save &As…"), QMessageBox::ActionRole);
+        QPushButton *saveElsewhere = box.addButton(tr("Save &As…"), QMessageBox::ActionRole);
         box.addButton(saving ? tr("Cancel") : tr("&Keep Editing"), QMessageBox::RejectRole);
-        box.setDefaultButton(m_document->isModified() ? saveAs : reload);
+        box.setDefaultButton(m_document->isModified() ? saveElsewhere : reload);
         box.exec();
         choice = box.clickedButton() == reload      ? OutsideChange::Reload
                  : box.clickedButton() == overwrite ? OutsideChange::Overwrite
-                 : box.clickedButton() == saveAs    ? OutsideChange::SaveAs
+                 : box.clickedButton() == saveElsewhere ? OutsideChange::SaveAs
                                                     : OutsideChange::Keep;
     }
     QString error;
