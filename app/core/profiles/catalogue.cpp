@@ -294,8 +294,9 @@ public:
         std::vector<const char *> allowed = {"value", "source", "checked", "note"};
         allowed.insert(allowed.end(), extra.begin(), extra.end());
         for (auto &&[k, v] : *ct) {
+            const auto &key = k; // Clang 14 cannot capture a structured binding
             if (std::none_of(allowed.begin(), allowed.end(),
-                             [&](const char *a) { return k.str() == a; }))
+                             [&](const char *a) { return key.str() == a; }))
                 error(&v, join(p, k.str()), QStringLiteral("unknown key \"%1\"").arg(qs(k.str())));
         }
         const toml::node *value = ct->get("value");
