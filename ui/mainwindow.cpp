@@ -31,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTimer>
@@ -400,6 +401,9 @@ void MainWindow::offerRecovery()
 
 bool MainWindow::handleOutsideChange(bool saving)
 {
+    if (m_askingOutsideChange)
+        return false;
+    QScopedValueRollback<bool> asking(m_askingOutsideChange, true);
     OutsideChange choice = OutsideChange::Keep;
     if (m_askOutsideChange) {
         choice = m_askOutsideChange(saving);

@@ -117,6 +117,7 @@ private:
     QMenu *m_panelsMenu = nullptr;
     bool m_shown = false;
     std::function<OutsideChange(bool saving)> m_askOutsideChange;
+    bool m_askingOutsideChange = false; // the watcher fired while the question is open
     bool handleOutsideChange(bool saving);
 };
 

@@ -8,11 +8,17 @@
 #include "editor/edit.h"
 #include "io/projectfile.h"
 #include "mainwindow.h"
+#include "panels/profilebrowser.h"
 #include "profiles/catalogue.h"
 #include "uitest.h"
 
+#include <QAbstractButton>
 #include <QFile>
+#include <QMessageBox>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTextBrowser>
+#include <QTreeWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextDocumentFragment>
@@ -47,7 +53,9 @@ class TestUiOutside : public QObject
 
 private slots:
     void outsideEditsAreNoticedAndNeverSilentlyLost();
+    void theDialogOffersReloadOverwriteAndSaveAs();
     void namesAreNotRenderedAsHtmlInTooltips();
+    void platformsPanelMarksAProfileThatReplacesABundledOne();
 
 private:
     const Catalogue m_catalogue = Catalogue::standard({}, false);
@@ -121,6 +129,46 @@ void TestUiOutside::outsideEditsAreNoticedAndNeverSilentlyLost()
     QVERIFY(!doc->changedOnDisk());
 }
 
+void TestUiOutside::theDialogOffersReloadOverwriteAndSaveAs()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p.stackplan.json"));
+    QVERIFY(QFile::copy(examplePath(), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    MainWindow w(&m_catalogue);
+    QVERIFY(w.openFile(path));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    Document *doc = w.document();
+    QVERIFY(doc->push(projectInfoEdit(doc->project(), QStringLiteral("Mine"),
+                                      doc->project().description, doc->project().assumptions)));
+    outsideEdit(path, QStringLiteral("Theirs"));
+    QStringList buttons;
+    QString text;
+    whenDialogAppears([&](QWidget *dialog) {
+        auto *box = qobject_cast<QMessageBox *>(dialog);
+        QVERIFY(box);
+        text = box->text() + QLatin1Char('\n') + box->informativeText();
+        for (QAbstractButton *b : box->buttons())
+            buttons << b->text();
+        shot(box, QStringLiteral("outside-change-dialog"));
+        for (QAbstractButton *b : box->buttons())
+            if (b->text() == QStringLiteral("&Overwrite"))
+                b->click();
+    });
+    QVERIFY(w.saveFile()); // asks right before writing, even if the watcher has not fired yet
+    buttons.sort();
+    QCOMPARE(buttons, QStringList({"&Overwrite", "&Reload", "Cancel", "Save &As…"}));
+    QCOMPARE(text, QStringLiteral("%1 was changed by another program since Stackplan opened it.\n"
+                                  "Reload it and lose your unsaved changes, overwrite it with this "
+                                  "version and lose the other program's changes, or save this "
+                                  "version as another file.")
+                       .arg(path));
+    QCOMPARE(nameOnDisk(path), QStringLiteral("Mine"));
+    QTest::qWait(300);
+    QVERIFY(!QApplication::activeModalWidget()); // the watcher does not ask about our own save
+}
+
 void TestUiOutside::namesAreNotRenderedAsHtmlInTooltips()
 {
     auto w = exampleWindow(&m_catalogue, {}, QSize(1500, 950));
@@ -147,6 +195,45 @@ void TestUiOutside::namesAreNotRenderedAsHtmlInTooltips()
     const QString rowTip = table->model()->index(0, 0).data(Qt::ToolTipRole).toString();
     QVERIFY2(rowTip.contains(QStringLiteral("&lt;img src=x&gt;")), qPrintable(rowTip));
     QVERIFY2(!rowTip.contains(QStringLiteral("<img")), qPrintable(rowTip));
+}
+
+void TestUiOutside::platformsPanelMarksAProfileThatReplacesABundledOne()
+{
+    // A user profile that replaces the bundled Supabase, e.g. with every price set to 0.
+    QTemporaryDir dir;
+    QFile src(QStringLiteral(STACKPLAN_SOURCE_DIR "/profiles/supabase.toml"));
+    QVERIFY(src.open(QIODevice::ReadOnly));
+    QString text = QString::fromUtf8(src.readAll());
+    text.replace(QRegularExpression(QStringLiteral("\\nprice = [0-9.]+")),
+                 QStringLiteral("\nprice = 0"));
+    QFile dst(dir.filePath(QStringLiteral("supabase.toml")));
+    QVERIFY(dst.open(QIODevice::WriteOnly));
+    dst.write(text.toUtf8());
+    dst.close();
+    Catalogue catalogue;
+    catalogue.addBundled();
+    catalogue.addDirectory(dir.path());
+    catalogue.finish();
+    QCOMPARE(catalogue.replacedOrigin(QStringLiteral("supabase")),
+             QStringLiteral(":/profiles/supabase.toml"));
+    ProfileBrowser browser(&catalogue);
+    browser.resize(1000, 640);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    browser.showProfile(QStringLiteral("supabase"));
+    QCOMPARE(browser.currentProfileId(), QStringLiteral("supabase"));
+    QCOMPARE(browser.tree()->currentItem()->text(0), QStringLiteral("Supabase (replaces bundled)"));
+    const QString details = browser.details()->toPlainText();
+    QVERIFY2(details.startsWith(
+                 QStringLiteral("Replaces the bundled profile. Loaded from %1 instead of "
+                                ":/profiles/supabase.toml.")
+                     .arg(dir.filePath(QStringLiteral("supabase.toml")))),
+             qPrintable(details));
+    shot(&browser, QStringLiteral("platforms-override"));
+    // A bundled profile that nobody replaced is not marked.
+    browser.showProfile(QStringLiteral("neon"));
+    QCOMPARE(browser.tree()->currentItem()->text(0), QStringLiteral("Neon"));
+    QVERIFY(!browser.details()->toPlainText().contains(QStringLiteral("Replaces")));
 }
 
 QTEST_MAIN(TestUiOutside)
