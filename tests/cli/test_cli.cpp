@@ -929,8 +929,16 @@ void TestCli::hostileFilesAndNamesAreSafe()
                                            ":/profiles/supabase.toml\n")
                                 .arg(folder)),
              qPrintable(r.out));
+    // validate says which catalogue each fact came from: a user copy of Cloudflare Workers.
     r = stackplan({QStringLiteral("validate"), kExample, QStringLiteral("--all")}, env);
-    QVERIFY2(r.out.contains(QStringLiteral("; bundled profile google-cloud-run)\n")),
+    QVERIFY2(r.out.contains(QStringLiteral("(checked 2026-02-11; bundled profile cloudflare-workers)\n")),
+             qPrintable(r.out));
+    QVERIFY(QFile::copy(QStringLiteral(STACKPLAN_SOURCE_DIR "/profiles/cloudflare-workers.toml"),
+                        folder + QStringLiteral("/cloudflare-workers.toml")));
+    r = stackplan({QStringLiteral("validate"), kExample, QStringLiteral("--all")}, env);
+    QVERIFY2(r.out.contains(QStringLiteral("(checked 2026-02-11; user profile "
+                                           "%1/cloudflare-workers.toml, replaces bundled)\n")
+                                .arg(folder)),
              qPrintable(r.out));
 }
 
