@@ -364,6 +364,15 @@ void TestProjectFile::saveKeepsModeLinksAndSymlinks()
     struct stat st {};
     QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
     QCOMPARE(int(st.st_mode & 07777), 0640);
+    // Owner and group kept (only root can give a file away, so only then can it be checked).
+    if (::geteuid() == 0) {
+        QCOMPARE(::chown(QFile::encodeName(path).constData(), 4242, 4343), 0);
+        QVERIFY(saveProjectFile(*load.project, path));
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(int(st.st_uid), 4242);
+        QCOMPARE(int(st.st_gid), 4343);
+        QCOMPARE(::chown(QFile::encodeName(path).constData(), 0, 0), 0);
+    }
     // A hard link still shares the file after a save (a rename would have split them).
     const QString hard = dir.filePath(QStringLiteral("hard.stackplan.json"));
     QCOMPARE(::link(QFile::encodeName(path).constData(), QFile::encodeName(hard).constData()), 0);
