@@ -327,8 +327,10 @@ void TestProjectFile::secretValuesAreNeverWritten()
         = loadProjectFile(QStringLiteral(STACKPLAN_TEST_DATA "/roundtrip/minimal.stackplan.json"));
     QVERIFY(load.ok());
     Project p = *load.project;
-    p.options.front().components.push_back(
-        Component{QStringLiteral("api"), QStringLiteral("API"), Role::Backend});
+    Component api;
+    api.id = QStringLiteral("api");
+    api.name = QStringLiteral("API");
+    p.options.front().components.push_back(api);
     Component &c = p.options.front().components.front();
     c.env = {{QStringLiteral("API_TOKEN"), true, QStringLiteral("sk-live-1234")},
              {QStringLiteral("LOG_LEVEL"), false, QStringLiteral("info")}};
