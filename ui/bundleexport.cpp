@@ -3,6 +3,7 @@
 #include "analysis/analysiscontroller.h"
 #include "document.h"
 #include "export/text.h"
+#include "render/plaintext.h"
 
 #include <QCheckBox>
 #include <QDesktopServices>
@@ -78,7 +79,7 @@ BundleExportDialog::BundleExportDialog(Document *document, const QString &sugges
         item->setData(Qt::UserRole, o.id);
         item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         item->setCheckState(o.id == document->currentOptionId() ? Qt::Checked : Qt::Unchecked);
-        item->setToolTip(o.description.isEmpty() ? o.name : o.description);
+        item->setToolTip(plainToolTip(o.description.isEmpty() ? o.name : o.description));
         m_options->addItem(item);
     }
     m_path = new QLineEdit(QDir::toNativeSeparators(suggestedFolder));

@@ -3,9 +3,11 @@
 #include "editor/projecteditor.h"
 #include "profiles/catalogue.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QString>
 
+class QFileSystemWatcher;
 class QUndoStack;
 
 namespace stackplan {
@@ -49,8 +51,16 @@ public:
     bool open(const QString &path, QString *error);
     // Replaces the project (recovery, examples); `path` may be empty for an untitled project.
     void load(Project project, const QString &path, bool modified = false);
-    bool save(QString *error);
+    // Refuses (returns false, `error` says why) when the file changed on disk since it was
+    // opened or saved, unless `overwriteOutsideChanges`: the caller asks the user first.
+    bool save(QString *error, bool overwriteOutsideChanges = false);
     bool saveAs(const QString &path, QString *error);
+    // True when the file's content differs from what this document last read or wrote (another
+    // program or a `git checkout` changed it). A deleted file is not "changed": saving loses
+    // nothing then.
+    bool changedOnDisk() const;
+    // Reads the file again, dropping unsaved changes and the undo history.
+    bool reload(QString *error);
 
 signals:
     void currentOptionChanged(const QString &id);
@@ -58,9 +68,13 @@ signals:
     void modifiedChanged(bool modified);
     void editRejected(const QString &error);
     void revisionChanged(quint64 revision);
+    // The file changed on disk (a watcher saw it); emitted once per outside version.
+    void fileChangedOnDisk();
 
 private:
     void ensureCurrentOption();
+    void watch(const QString &path);
+    void onFileChanged();
 
     const Catalogue *m_catalogue;
     ProjectEditor *m_editor;
@@ -70,6 +84,9 @@ private:
     bool m_forcedModified = false;
     quint64 m_revision = 0;
     AnalysisController *m_analysis = nullptr;
+    QFileSystemWatcher *m_watcher;
+    QByteArray m_diskHash;     // of the file as last read or written
+    QByteArray m_reportedHash; // outside version fileChangedOnDisk() was emitted for
 };
 
 } // namespace stackplan

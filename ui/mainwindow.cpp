@@ -34,6 +34,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QScopedValueRollback>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTimer>
@@ -139,6 +140,7 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
         if (maybeSave())
             openFile(path);
     });
+    connect(m_document, &Document::fileChangedOnDisk, this, [this] { handleOutsideChange(false); });
     connect(m_recovery, &RecoveryManager::autosaved, this,
             [this] { statusBar()->showMessage(tr("Autosaved a recovery copy"), 2000); });
     m_recovery->setOfferFunction([this](const RecoveryEntry &e) {
@@ -442,10 +444,68 @@ void MainWindow::offerRecovery()
     m_recovery->offerRecovery();
 }
 
+bool MainWindow::handleOutsideChange(bool saving)
+{
+    if (m_askingOutsideChange)
+        return false;
+    QScopedValueRollback<bool> asking(m_askingOutsideChange, true);
+    OutsideChange choice = OutsideChange::Keep;
+    if (m_askOutsideChange) {
+        choice = m_askOutsideChange(saving);
+    } else {
+        QMessageBox box(QMessageBox::Warning, tr("File changed on disk"),
+                        tr("%1 was changed by another program since Stackplan opened it.")
+                            .arg(m_document->filePath()),
+                        QMessageBox::NoButton, this);
+        box.setTextFormat(Qt::PlainText);
+        box.setInformativeText(
+            m_document->isModified()
+                ? tr("Reload it and lose your unsaved changes, overwrite it with this version "
+                     "and lose the other program's changes, or save this version as another "
+                     "file.")
+                : tr("Reload it to see the other program's changes, overwrite it with this "
+                     "version, or save this version as another file."));
+        QPushButton *reload = box.addButton(tr("&Reload"), QMessageBox::DestructiveRole);
+        QPushButton *overwrite = box.addButton(tr("&Overwrite"), QMessageBox::AcceptRole);
+        QPushButton *saveElsewhere = box.addButton(tr("Save &As…"), QMessageBox::ActionRole);
+        box.addButton(saving ? tr("Cancel") : tr("&Keep Editing"), QMessageBox::RejectRole);
+        box.setDefaultButton(m_document->isModified() ? saveElsewhere : reload);
+        box.exec();
+        choice = box.clickedButton() == reload      ? OutsideChange::Reload
+                 : box.clickedButton() == overwrite ? OutsideChange::Overwrite
+                 : box.clickedButton() == saveElsewhere ? OutsideChange::SaveAs
+                                                    : OutsideChange::Keep;
+    }
+    QString error;
+    switch (choice) {
+    case OutsideChange::Reload:
+        if (!m_document->reload(&error))
+            showError(tr("Cannot reload"), error);
+        else
+            statusBar()->showMessage(tr("Reloaded %1").arg(m_document->filePath()), 4000);
+        return false;
+    case OutsideChange::Overwrite:
+        if (!m_document->save(&error, true)) {
+            showError(tr("Cannot save"), error);
+            return false;
+        }
+        m_recent->add(m_document->filePath());
+        statusBar()->showMessage(tr("Saved %1").arg(m_document->filePath()), 4000);
+        return true;
+    case OutsideChange::SaveAs:
+        return saveAs();
+    case OutsideChange::Keep:
+        break;
+    }
+    return false;
+}
+
 bool MainWindow::save()
 {
     if (m_document->filePath().isEmpty())
         return saveAs();
+    if (m_document->changedOnDisk()) // checked again right before writing
+        return handleOutsideChange(true);
     QString error;
     if (!m_document->save(&error)) {
         showError(tr("Cannot save"), error);
@@ -484,7 +544,7 @@ bool MainWindow::maybeSave()
         return true;
     const auto answer = QMessageBox::warning(
         this, tr("Unsaved changes"),
-        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName()),
+        tr("%1 has unsaved changes. Save them?").arg(m_document->displayName().toHtmlEscaped()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Save)
         return save();
@@ -587,6 +647,7 @@ void MainWindow::copyDiagram()
 void MainWindow::showError(const QString &title, const QString &message)
 {
     QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box.setTextFormat(Qt::PlainText); // messages quote names and values from files
     box.setTextInteractionFlags(Qt::TextSelectableByMouse);
     box.exec();
 }

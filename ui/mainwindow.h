@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QDockWidget;
 class QLabel;
 class QStackedWidget;
@@ -69,6 +71,16 @@ public:
     // Asks whether to recover autosaves of sessions that ended without closing cleanly.
     void offerRecovery();
 
+    // The project file changed on disk (another program, a checkout): what to do with it.
+    enum class OutsideChange { Reload, Overwrite, SaveAs, Keep };
+    // Replaces the dialog that asks (tests).
+    void setOutsideChangeFunction(std::function<OutsideChange(bool saving)> ask)
+    {
+        m_askOutsideChange = std::move(ask);
+    }
+    // Save, as File → Save does: asks first if the file changed on disk.
+    bool saveFile() { return save(); }
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
@@ -120,6 +132,9 @@ private:
     CompareView *m_compare = nullptr;
     QAction *m_compareAction = nullptr;
     QByteArray m_canvasDockState; // dock layout to restore when leaving the Compare view
+    std::function<OutsideChange(bool saving)> m_askOutsideChange;
+    bool m_askingOutsideChange = false; // the watcher fired while the question is open
+    bool handleOutsideChange(bool saving);
 };
 
 } // namespace stackplan

@@ -1,4 +1,5 @@
 #include "recentfiles.h"
+#include "render/plaintext.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -61,7 +62,7 @@ QMenu *RecentFiles::createMenu(const QString &title, QWidget *parent)
             const QString label = QStringLiteral("&%1 %2").arg(++n).arg(
                 QDir::toNativeSeparators(QFileInfo(path).fileName()));
             QAction *a = menu->addAction(label, this, [this, path] { emit openRequested(path); });
-            a->setToolTip(QDir::toNativeSeparators(path));
+            a->setToolTip(plainToolTip(QDir::toNativeSeparators(path)));
             a->setStatusTip(QDir::toNativeSeparators(path));
         }
         if (list.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "io/projectfile.h"
 #include "profiles/catalogue.h"
+#include "util/format.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -13,6 +14,11 @@ namespace stackplan::cli {
 // Shared plumbing of the subcommands: --profiles handling, loading a project with one located
 // error line on failure, and printing catalogue problems.
 void addProfilesOption(QCommandLineParser &parser);
+// Every string that came from a file goes through this before a text output (issue 17).
+inline QString safe(const QString &s)
+{
+    return escapeControls(s);
+}
 Catalogue loadCatalogue(const QCommandLineParser &parser);
 // Prints catalogue errors and warnings to `err`, one per line.
 void printCatalogueProblems(const Catalogue &catalogue, QTextStream &err);

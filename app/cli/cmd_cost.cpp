@@ -30,18 +30,18 @@ void printLine(QTextStream &out, const BillLine &l)
     const QString billable
         = l.billable ? formatNumber(std::round(*l.billable * 1000) / 1000, 3) : QStringLiteral("?");
     if (l.usage == QLatin1String("fee") || l.usage == QLatin1String("credit")) {
-        out << "    " << l.description.leftJustified(66) << ' '
-            << amountText(l.amount).rightJustified(12) << "  " << l.source << " ("
+        out << "    " << safe(l.description).leftJustified(66) << ' '
+            << amountText(l.amount).rightJustified(12) << "  " << safe(l.source) << " ("
             << l.checked.toString(Qt::ISODate) << ")\n";
         return;
     }
-    out << "    " << l.description.leftJustified(26) << ' ' << q.rightJustified(16) << "  incl "
+    out << "    " << safe(l.description).leftJustified(26) << ' ' << q.rightJustified(16) << "  incl "
         << formatNumber(std::round(l.included * 1000) / 1000, 3).rightJustified(14) << "  bill "
         << billable.rightJustified(14) << "  " << priceText(l).leftJustified(24) << ' '
         << (l.overCap ? QStringLiteral("over cap") : amountText(l.amount)).rightJustified(12)
-        << "  " << l.source << " (" << l.checked.toString(Qt::ISODate) << ")\n";
+        << "  " << safe(l.source) << " (" << l.checked.toString(Qt::ISODate) << ")\n";
     if (l.overCap)
-        out << "      " << l.note << '\n';
+        out << "      " << safe(l.note) << '\n';
 }
 
 } // namespace
@@ -126,7 +126,7 @@ int runCost(const QStringList &args, QTextStream &out, QTextStream &err)
             out << "\nBreakpoints:\n";
             for (const auto &b : sweep.breakpoints)
                 out << "  ×" << formatNumber(b.multiplier, 4) << "  " << b.option << "  " << b.kind
-                    << "  " << b.description << '\n';
+                    << "  " << safe(b.description) << '\n';
             out << "Crossovers:\n";
             for (const auto &c : sweep.crossovers)
                 out << "  ×" << formatNumber(c.multiplier, 4) << "  " << c.cheaperAbove
@@ -160,13 +160,15 @@ int runCost(const QStringList &args, QTextStream &out, QTextStream &err)
     } else {
         for (const auto &b : bills) {
             const Option *o = project->option(b.option);
-            out << "Option " << o->id << ": " << o->name
+            out << "Option " << o->id << ": " << safe(o->name)
                 << (o->id == project->baseline ? " [baseline]" : "") << '\n';
             out << "Traffic: " << level << " (×" << formatNumber(*multiplier) << ")\n";
             for (const auto &cb : b.components) {
-                out << "\n  " << cb.name << "  " << cb.binding.profile << " / " << cb.binding.plan
-                    << (cb.binding.instance.isEmpty() ? QString()
-                                                      : QStringLiteral(" / ") + cb.binding.instance)
+                out << "\n  " << safe(cb.name) << "  " << safe(cb.binding.profile) << " / "
+                    << safe(cb.binding.plan)
+                    << (cb.binding.instance.isEmpty()
+                            ? QString()
+                            : QStringLiteral(" / ") + safe(cb.binding.instance))
                     << "  " << formatMoney(cb.known)
                     << (cb.unknown ? QStringLiteral(" + %1 unknown").arg(cb.unknown) : QString())
                     << (cb.overCap ? QStringLiteral(" + %1 over a plan's cap").arg(cb.overCap)

@@ -1,5 +1,7 @@
 #include "cli/cli_common.h"
 
+#include "io/inputguard.h"
+
 #include "layout/autoarrange.h"
 
 #include <QFile>
@@ -47,25 +49,24 @@ int runFmt(const QStringList &args, QTextStream &out, QTextStream &err)
                         o.layout[c.id] = arranged.at(c.id);
             }
         }
-        QFile f(path);
-        QByteArray current;
-        if (f.open(QIODevice::ReadOnly))
-            current = f.readAll();
+        // Loaded above, so a regular file within the limit.
+        const QByteArray current
+            = readBoundedFile(path, 256ll * 1024 * 1024, nullptr).value_or(QByteArray());
         const QByteArray canonical = serializeProject(*project);
         if (current == canonical)
             continue;
         if (parser.isSet(QStringLiteral("check"))) {
-            out << path << ": not canonical" << Qt::endl;
+            out << safe(path) << ": not canonical" << Qt::endl;
             rc = std::max(rc, 1);
             continue;
         }
         QString error;
         if (!saveProjectFile(*project, path, &error)) {
-            err << "error: " << error << Qt::endl;
+            err << "error: " << safe(error) << Qt::endl;
             rc = 2;
             continue;
         }
-        out << path << ": rewritten" << Qt::endl;
+        out << safe(path) << ": rewritten" << Qt::endl;
     }
     return rc;
 }

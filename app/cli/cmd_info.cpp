@@ -10,11 +10,11 @@ QString bindingText(const Binding &b)
 {
     if (!b.isBound())
         return QStringLiteral("(unbound)");
-    QString text = b.profile;
+    QString text = safe(b.profile);
     if (!b.plan.isEmpty())
-        text += QStringLiteral(" / ") + b.plan;
+        text += QStringLiteral(" / ") + safe(b.plan);
     if (!b.instance.isEmpty())
-        text += QStringLiteral(" / ") + b.instance;
+        text += QStringLiteral(" / ") + safe(b.instance);
     return text;
 }
 
@@ -45,10 +45,10 @@ int runInfo(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!project)
         return 2;
 
-    out << "Project: " << project->name << '\n';
+    out << "Project: " << safe(project->name) << '\n';
     out << "Options: " << project->options.size() << " (baseline: " << project->baseline << ")\n";
     for (const auto &o : project->options) {
-        out << '\n' << "Option " << o.id << ": " << o.name;
+        out << '\n' << "Option " << o.id << ": " << safe(o.name);
         if (o.id == project->baseline)
             out << " [baseline]";
         out << '\n';
@@ -57,7 +57,7 @@ int runInfo(const QStringList &args, QTextStream &out, QTextStream &err)
         for (const auto &c : o.components) {
             roleWidth = std::max(roleWidth, int(roleId(c.role).size()));
             idWidth = std::max(idWidth, int(c.id.size()));
-            nameWidth = std::max(nameWidth, int(c.name.size()) + 2);
+            nameWidth = std::max(nameWidth, int(safe(c.name).size()) + 2);
         }
         for (const auto role : kAllRoles) {
             for (const auto &c : o.components) {
@@ -65,7 +65,7 @@ int runInfo(const QStringList &args, QTextStream &out, QTextStream &err)
                     continue;
                 out << "    " << roleId(c.role).leftJustified(roleWidth) << "  "
                     << c.id.leftJustified(idWidth) << "  "
-                    << (QLatin1Char('"') + c.name + QLatin1Char('"')).leftJustified(nameWidth)
+                    << (QLatin1Char('"') + safe(c.name) + QLatin1Char('"')).leftJustified(nameWidth)
                     << "  " << bindingText(c.binding) << '\n';
             }
         }

@@ -9,19 +9,19 @@ namespace {
 
 QString factRef(const Fact &f, const QDate &today)
 {
-    QString text = QStringLiteral("[%1, checked %2").arg(f.source, f.checked.toString(Qt::ISODate));
+    QString text = QStringLiteral("[%1, checked %2").arg(safe(f.source), f.checked.toString(Qt::ISODate));
     if (f.isStale(today))
         text += QStringLiteral(", STALE");
     text += QLatin1Char(']');
     if (!f.note.isEmpty())
-        text += QStringLiteral("\n        note: ") + f.note;
+        text += QStringLiteral("\n        note: ") + safe(f.note);
     return text;
 }
 
 void printLimits(QTextStream &out, const Limits &limits, const QString &indent, const QDate &today)
 {
     for (const auto &[key, l] : limits)
-        out << indent << key.leftJustified(22) << ' ' << describeLimit(key, l) << "  "
+        out << indent << key.leftJustified(22) << ' ' << safe(describeLimit(key, l)) << "  "
             << factRef(l.fact, today) << '\n';
 }
 
@@ -29,50 +29,52 @@ void printMeters(QTextStream &out, const std::vector<Meter> &meters, const QStri
                  const QDate &today)
 {
     for (const auto &m : meters)
-        out << indent << describeMeter(m) << "  " << factRef(m.fact, today) << '\n';
+        out << indent << safe(describeMeter(m)) << "  " << factRef(m.fact, today) << '\n';
 }
 
-void printProfile(QTextStream &out, const Profile &p, const QDate &today)
+void printProfile(QTextStream &out, const Profile &p, const QDate &today, const QString &replaces)
 {
-    out << p.id << ": " << p.name << " (" << p.vendor << ")\n";
-    out << "  category: " << p.category << '\n';
+    out << safe(p.id) << ": " << safe(p.name) << " (" << safe(p.vendor) << ")\n";
+    out << "  category: " << safe(p.category) << '\n';
     QStringList roles;
     for (const auto r : p.roles)
         roles << roleId(r);
     out << "  roles: " << roles.join(QStringLiteral(", ")) << '\n';
-    out << "  docs: " << p.docs << '\n';
-    out << "  account: " << p.account << '\n';
-    out << "  origin: " << p.origin << '\n';
+    out << "  docs: " << safe(p.docs) << '\n';
+    out << "  account: " << safe(p.account) << '\n';
+    out << "  origin: " << safe(p.origin) << '\n';
+    if (!replaces.isEmpty())
+        out << "  replaces: " << safe(replaces) << '\n';
     if (!p.description.isEmpty())
-        out << "  " << p.description << '\n';
+        out << "  " << safe(p.description) << '\n';
     for (const auto &n : p.notes)
-        out << "  note: " << n << '\n';
+        out << "  note: " << safe(n) << '\n';
     out << "\n  Capabilities\n";
     for (const auto &row : capabilityRows(p.capabilities))
-        out << "    " << row.key.leftJustified(22) << ' ' << row.value << "  "
+        out << "    " << row.key.leftJustified(22) << ' ' << safe(row.value) << "  "
             << factRef(row.fact, today) << '\n';
     if (!p.limits.empty()) {
         out << "\n  Limits (all plans)\n";
         printLimits(out, p.limits, QStringLiteral("    "), today);
     }
     for (const auto &plan : p.plans) {
-        out << "\n  Plan " << plan.id << ": " << plan.name << '\n';
+        out << "\n  Plan " << safe(plan.id) << ": " << safe(plan.name) << '\n';
         if (!plan.description.isEmpty())
-            out << "    " << plan.description << '\n';
+            out << "    " << safe(plan.description) << '\n';
         if (plan.fee)
             out << "    fee: " << formatMoney(plan.fee->amount) << " per month per account ("
-                << plan.fee->key << ")  " << factRef(plan.fee->fact, today) << '\n';
+                << safe(plan.fee->key) << ")  " << factRef(plan.fee->fact, today) << '\n';
         if (!plan.requiredFees.isEmpty())
-            out << "    requires: " << plan.requiredFees.join(QStringLiteral(", ")) << '\n';
+            out << "    requires: " << safe(plan.requiredFees.join(QStringLiteral(", "))) << '\n';
         if (plan.credits)
             out << "    credits: " << formatMoney(plan.credits->amount) << " per month against "
-                << plan.credits->appliesTo.join(QStringLiteral(", ")) << "  "
+                << safe(plan.credits->appliesTo.join(QStringLiteral(", "))) << "  "
                 << factRef(plan.credits->fact, today) << '\n';
         const auto caps = capabilityRows(plan.capabilities);
         if (!caps.empty()) {
             out << "    Capabilities\n";
             for (const auto &row : caps)
-                out << "      " << row.key.leftJustified(20) << ' ' << row.value << "  "
+                out << "      " << row.key.leftJustified(20) << ' ' << safe(row.value) << "  "
                     << factRef(row.fact, today) << '\n';
         }
         if (!plan.limits.empty()) {
@@ -84,9 +86,9 @@ void printProfile(QTextStream &out, const Profile &p, const QDate &today)
             printMeters(out, plan.meters, QStringLiteral("      "), today);
         }
         for (const auto &inst : plan.instances) {
-            out << "    Instance " << inst.id;
+            out << "    Instance " << safe(inst.id);
             if (inst.name != inst.id)
-                out << ": " << inst.name;
+                out << ": " << safe(inst.name);
             out << '\n';
             printLimits(out, inst.limits, QStringLiteral("      "), today);
             printMeters(out, inst.meters, QStringLiteral("      "), today);
@@ -126,13 +128,13 @@ int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err)
     if (pos.size() == 2) {
         const Profile *p = catalogue.profile(pos[1]);
         if (!p) {
-            err << "stackplan profiles: no profile \"" << pos[1] << "\"" << Qt::endl;
+            err << "stackplan profiles: no profile \"" << safe(pos[1]) << "\"" << Qt::endl;
             return 2;
         }
         if (format == QLatin1String("json"))
             out << QString::fromStdString(profileToJson(*p, now).dump(2)) << '\n';
         else
-            printProfile(out, *p, now);
+            printProfile(out, *p, now, catalogue.replacedOrigin(p->id));
         out.flush();
         return rc;
     }
@@ -150,6 +152,8 @@ int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err)
                 plans.push_back(plan.id.toStdString());
             e["plans"] = plans;
             e["origin"] = p.origin.toStdString();
+            if (const QString r = catalogue.replacedOrigin(p.id); !r.isEmpty())
+                e["replaces"] = r.toStdString();
             list.push_back(e);
         }
         out << QString::fromStdString(list.dump(2)) << '\n';
@@ -158,9 +162,9 @@ int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     int idW = 2, nameW = 4, vendorW = 6;
     for (const auto &p : catalogue.profiles()) {
-        idW = std::max(idW, int(p.id.size()));
-        nameW = std::max(nameW, int(p.name.size()));
-        vendorW = std::max(vendorW, int(p.vendor.size()));
+        idW = std::max(idW, int(safe(p.id).size()));
+        nameW = std::max(nameW, int(safe(p.name).size()));
+        vendorW = std::max(vendorW, int(safe(p.vendor).size()));
     }
     out << QStringLiteral("ID").leftJustified(idW) << "  "
         << QStringLiteral("NAME").leftJustified(nameW) << "  "
@@ -169,10 +173,20 @@ int runProfiles(const QStringList &args, QTextStream &out, QTextStream &err)
         QStringList plans;
         for (const auto &plan : p.plans)
             plans << plan.id;
-        out << p.id.leftJustified(idW) << "  " << p.name.leftJustified(nameW) << "  "
-            << p.vendor.leftJustified(vendorW) << "  " << plans.join(QStringLiteral(", ")) << '\n';
+        out << safe(p.id).leftJustified(idW) << "  " << safe(p.name).leftJustified(nameW) << "  "
+            << safe(p.vendor).leftJustified(vendorW) << "  " << safe(plans.join(QStringLiteral(", ")));
+        const QString replaced = catalogue.replacedOrigin(p.id);
+        if (!replaced.isEmpty())
+            out << (isBundledOrigin(replaced) ? "  [replaces the bundled profile]"
+                                              : "  [replaces another profile]");
+        out << '\n';
     }
     out << catalogue.profiles().size() << " profiles\n";
+    for (const auto &p : catalogue.profiles()) {
+        const QString replaced = catalogue.replacedOrigin(p.id);
+        if (!replaced.isEmpty())
+            out << safe(p.origin) << " replaces " << safe(replaced) << '\n';
+    }
     out.flush();
     return rc;
 }

@@ -1,5 +1,6 @@
 #include "cli/cli_common.h"
 
+#include "io/inputguard.h"
 #include "rules/findingjson.h"
 #include "rules/validate.h"
 
@@ -23,8 +24,8 @@ std::optional<QStringList> selectOptions(const QCommandLineParser &parser, const
             if (!o) {
                 QStringList known;
                 for (const auto &opt : p.options)
-                    known << QStringLiteral("%1 (\"%2\")").arg(opt.id, opt.name);
-                err << "stackplan " << command << ": no option \"" << name
+                    known << QStringLiteral("%1 (\"%2\")").arg(opt.id, safe(opt.name));
+                err << "stackplan " << command << ": no option \"" << safe(name)
                     << "\"; options: " << known.join(QStringLiteral(", ")) << Qt::endl;
                 return std::nullopt;
             }
@@ -34,6 +35,25 @@ std::optional<QStringList> selectOptions(const QCommandLineParser &parser, const
         ids << p.baseline;
     }
     return ids;
+}
+
+// Which catalogue a finding's fact came from: "; bundled profile ID" or "; user profile FILE"
+// (a profile from the user folder or --profiles, which may replace a bundled one).
+QString factOrigin(const Finding &f, const Option &o, const Catalogue &catalogue)
+{
+    for (const auto &id : f.subjects) {
+        const Component *c = o.component(id);
+        const Profile *p = c && c->binding.isBound() ? catalogue.profile(c->binding.profile)
+                                                     : nullptr;
+        if (!p)
+            continue;
+        if (isBundledOrigin(p->origin))
+            return QStringLiteral("; bundled profile ") + safe(p->id);
+        return QStringLiteral("; user profile ") + safe(p->origin)
+               + (!isBundledOrigin(catalogue.replacedOrigin(p->id)) ? QString()
+                                                            : QStringLiteral(", replaces bundled"));
+    }
+    return {};
 }
 
 } // namespace
@@ -108,10 +128,8 @@ int runValidate(const QStringList &args, QTextStream &out, QTextStream &err)
         out << QString::fromStdString(findingsToJson(findings, *project, *ids, path).dump(2))
             << '\n';
     } else if (format == QLatin1String("sarif")) {
-        QFile f(path);
-        QByteArray text;
-        if (f.open(QIODevice::ReadOnly))
-            text = f.readAll();
+        const QByteArray text
+            = readBoundedFile(path, 256ll * 1024 * 1024, nullptr).value_or(QByteArray());
         out << QString::fromStdString(
             findingsToSarif(findings, *project, path, text, QCoreApplication::applicationVersion())
                 .dump(2))
@@ -127,17 +145,18 @@ int runValidate(const QStringList &args, QTextStream &out, QTextStream &err)
                 if (f.option == id)
                     mine.push_back(f);
             const FindingCounts c = countFindings(mine);
-            out << "Option " << o->id << ": " << o->name
+            out << "Option " << o->id << ": " << safe(o->name)
                 << (o->id == project->baseline ? " [baseline]" : "") << '\n';
             for (const auto &f : mine) {
                 out << "  " << severityId(f.severity).leftJustified(8) << f.rule.leftJustified(27)
-                    << f.subjects.join(QLatin1Char(',')) << '\n';
-                out << "      " << f.message << '\n';
+                    << safe(f.subjects.join(QLatin1Char(','))) << '\n';
+                out << "      " << safe(f.message) << '\n';
                 if (!f.source.isEmpty())
-                    out << "      source: " << f.source << " (checked "
-                        << f.checked.toString(Qt::ISODate) << ")\n";
+                    out << "      source: " << safe(f.source) << " (checked "
+                        << f.checked.toString(Qt::ISODate) << factOrigin(f, *o, catalogue)
+                        << ")\n";
                 for (const auto &fix : f.fixes)
-                    out << "      fix: " << fix.label << '\n';
+                    out << "      fix: " << safe(fix.label) << '\n';
             }
             out << "  " << plural(c.errors, "error") << ", " << plural(c.warnings, "warning")
                 << ", " << plural(c.infos, "info") << "\n\n";

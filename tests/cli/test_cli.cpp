@@ -11,6 +11,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
 
 #include <algorithm>
@@ -94,6 +95,7 @@ private slots:
     void exportBadInputGivesExitCode2_data();
     void exportBadInputGivesExitCode2();
     void exportForceAndZip();
+    void hostileFilesAndNamesAreSafe();
 };
 
 void TestCli::infoPrintsTheExactSummary()
@@ -231,8 +233,13 @@ void TestCli::userProfilesOverrideAndBrokenOnesAreReported()
     QCOMPARE(r.err, QStringLiteral("error: %1/unknown-limit.toml:14:13: unknown limit "
                                    "\"memroy_mb\" (at limits.memroy_mb)\n")
                         .arg(folder));
-    QVERIFY(r.out.endsWith(QStringLiteral("36 profiles\n"))); // …but every other profile loads
+    // …but every other profile loads, and the one that replaces a bundled profile says so.
+    QVERIFY(r.out.endsWith(QStringLiteral("36 profiles\n%1/neon.toml replaces :/profiles/neon.toml\n")
+                               .arg(folder)));
     QVERIFY(r.out.contains(QStringLiteral("Neon (our negotiated prices)")));
+    QVERIFY(r.out.contains(QRegularExpression(
+        QStringLiteral("\nneon +Neon \\(our negotiated prices\\) +Neon +[a-z, ]+  "
+                       "\\[replaces the bundled profile\\]\n"))));
 }
 
 void TestCli::validateTextGolden()
@@ -1018,6 +1025,104 @@ void TestCli::exportForceAndZip()
                    QStringLiteral("--zip"), QStringLiteral("--no-user-profiles")});
     QCOMPARE(r.exitCode, 2);
     QCOMPARE(r.err, QStringLiteral("stackplan export: %1 exists (use --force to replace it)\n").arg(zip));
+}
+
+void TestCli::hostileFilesAndNamesAreSafe()
+{
+    // Devices are refused at once (before: `info /dev/zero` read until memory ran out).
+    Run r = stackplan({QStringLiteral("info"), QStringLiteral("/dev/zero")});
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.err, QStringLiteral("error: /dev/zero: not a regular file (a device, pipe or "
+                                   "socket); refusing to read it\n"));
+
+    // Escape codes and newlines in names reach the terminal as visible escapes, on one line.
+    QTemporaryDir dir;
+    QFile example(kExample);
+    QVERIFY(example.open(QIODevice::ReadOnly));
+    QByteArray text = example.readAll();
+    text.replace("\"name\": \"Allogator\"", "\"name\": \"Shop\\u001b[2J\\n  0 errors, 0 warnings\"");
+    text.replace("\"name\": \"FastAPI backend\"", "\"name\": \"API\\u009b31m\\u202eevil\"");
+    const QString hostile = dir.filePath(QStringLiteral("my shop#1.stackplan.json"));
+    QFile out(hostile);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(text);
+    out.close();
+    r = stackplan({QStringLiteral("info"), hostile});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.section(QLatin1Char('\n'), 0, 0),
+             QStringLiteral("Project: Shop\\x1b[2J\\n  0 errors, 0 warnings"));
+    QVERIFY(r.out.contains(QStringLiteral("\"API\\x9b31m\\u202eevil\"")));
+    const QStringList outputs = {
+        r.out,
+        stackplan({QStringLiteral("validate"), hostile, QStringLiteral("--all"),
+                   QStringLiteral("--no-user-profiles")})
+            .out,
+        stackplan({QStringLiteral("cost"), hostile, QStringLiteral("--all"),
+                   QStringLiteral("--no-user-profiles")})
+            .out};
+    for (const QString &o : outputs) {
+        QVERIFY(o.contains(QStringLiteral("API\\x9b31m\\u202eevil")));
+        for (const QChar ch : o) {
+            const char16_t u = ch.unicode();
+            QVERIFY2(u == '\n' || (u >= 0x20 && u != 0x7f && (u < 0x80 || u > 0x9f) && u != 0x202e),
+                     qPrintable(QString::number(u, 16)));
+        }
+    }
+
+    // SARIF: the file name is a percent-encoded URI reference.
+    r = stackplan({QStringLiteral("validate"), hostile, QStringLiteral("--format"),
+                   QStringLiteral("sarif"), QStringLiteral("--no-user-profiles")});
+    const QJsonObject run = QJsonDocument::fromJson(r.out.toUtf8())
+                                .object()[QStringLiteral("runs")]
+                                .toArray()[0]
+                                .toObject();
+    const QString uri = run[QStringLiteral("artifacts")]
+                            .toArray()[0]
+                            .toObject()[QStringLiteral("location")]
+                            .toObject()[QStringLiteral("uri")]
+                            .toString();
+    QCOMPARE(uri, QString::fromLatin1(QUrl::toPercentEncoding(hostile, "/")));
+    QVERIFY2(uri.endsWith(QStringLiteral("/my%20shop%231.stackplan.json")), qPrintable(uri));
+
+    // A user profile whose vendor starts with "=" (it could set every price to 0 as well): the CSV
+    // cell is neutralised, and the replaced bundled profile is pointed out.
+    QTemporaryDir home;
+    const QString folder = home.path() + QStringLiteral("/stackplan/profiles");
+    QVERIFY(QDir().mkpath(folder));
+    QFile src(QStringLiteral(STACKPLAN_SOURCE_DIR "/profiles/supabase.toml"));
+    QVERIFY(src.open(QIODevice::ReadOnly));
+    QByteArray profile = src.readAll();
+    profile.replace("vendor = \"Supabase\"", "vendor = \"=1+2\"");
+    QFile dst(folder + QStringLiteral("/supabase.toml"));
+    QVERIFY(dst.open(QIODevice::WriteOnly));
+    dst.write(profile);
+    dst.close();
+    const QMap<QString, QString> env{{QStringLiteral("XDG_DATA_HOME"), home.path()}};
+    r = stackplan({QStringLiteral("cost"), kExample, QStringLiteral("--format"),
+                   QStringLiteral("csv"), QStringLiteral("--traffic"), QStringLiteral("high")},
+                  env);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(QStringLiteral("hybrid,5,,fee,\"'=1+2 — Pro (account fee, "
+                                           "supabase-pro)\",1,0,1,25,1,25.000000,")),
+             qPrintable(r.out));
+    QVERIFY(!r.out.contains(QStringLiteral(",=1+2")));
+    r = stackplan({QStringLiteral("profiles"), QStringLiteral("show"), QStringLiteral("supabase")},
+                  env);
+    QVERIFY2(r.out.contains(QStringLiteral("\n  origin: %1/supabase.toml\n  replaces: "
+                                           ":/profiles/supabase.toml\n")
+                                .arg(folder)),
+             qPrintable(r.out));
+    // validate says which catalogue each fact came from: a user copy of Cloudflare Workers.
+    r = stackplan({QStringLiteral("validate"), kExample, QStringLiteral("--all")}, env);
+    QVERIFY2(r.out.contains(QStringLiteral("(checked 2026-02-11; bundled profile cloudflare-workers)\n")),
+             qPrintable(r.out));
+    QVERIFY(QFile::copy(QStringLiteral(STACKPLAN_SOURCE_DIR "/profiles/cloudflare-workers.toml"),
+                        folder + QStringLiteral("/cloudflare-workers.toml")));
+    r = stackplan({QStringLiteral("validate"), kExample, QStringLiteral("--all")}, env);
+    QVERIFY2(r.out.contains(QStringLiteral("(checked 2026-02-11; user profile "
+                                           "%1/cloudflare-workers.toml, replaces bundled)\n")
+                                .arg(folder)),
+             qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

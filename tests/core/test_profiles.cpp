@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace stackplan;
 
 namespace {
@@ -54,6 +56,7 @@ private slots:
     void malformedProfilesGiveLocatedErrors_data();
     void malformedProfilesGiveLocatedErrors();
     void oneBadFileDoesNotStopTheOthers();
+    void hostileProfileFilesAreRefused();
     void userFolderAddsAndOverridesById();
     void bindingsResolvePlanAndInstanceLimits();
     void staleFactsAreMarked();
@@ -353,6 +356,12 @@ void TestProfiles::malformedProfilesGiveLocatedErrors_data()
     row("tiers-out-of-order", "28:38: tiers must be in increasing order of upto, with only the "
                               "last open (at plans[0].meters[1].tiers[1])");
     row("no-plans", "1:1: a profile needs at least one [[plans]] entry (at plans)");
+    // Issue 17: refused before toml++ sees them (a long dotted key overflowed its stack), and
+    // integers a double cannot hold exactly.
+    row("deep-dotted-key", "8:32: dotted key with more than 16 parts; not a profile");
+    row("deep-nesting", "8:21: arrays and tables nested more than 16 levels deep; not a profile");
+    row("integer-above-2-53", "28:9: integer 9007199254740993 is too large (at most 2^53 = "
+                              "9007199254740992) (at plans[0].meters[1].price)");
 }
 
 void TestProfiles::malformedProfilesGiveLocatedErrors()
@@ -397,6 +406,38 @@ void TestProfiles::oneBadFileDoesNotStopTheOthers()
     QCOMPARE(c.problems().size(), size_t(3)); // every problem reported
     QCOMPARE(c.profiles().size(), size_t(1)); // the good file loaded
     QVERIFY(c.profile(QStringLiteral("my-neon")));
+}
+
+void TestProfiles::hostileProfileFilesAreRefused()
+{
+    // A key of 30,000 parts (it crashed every command at start-up), a symlink to /dev/zero (it was
+    // read forever) and a FIFO (it blocked): each is one located problem, the rest still loads.
+    QTemporaryDir dir;
+    QVERIFY(copyFile(QStringLiteral(STACKPLAN_SOURCE_DIR
+                                    "/tests/fuzz/crashes/profile/dotted-key-30000-parts.toml"),
+                     dir.filePath(QStringLiteral("deep.toml"))));
+    QVERIFY(QFile::link(QStringLiteral("/dev/zero"), dir.filePath(QStringLiteral("zero.toml"))));
+    QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("fifo.toml"))).constData(),
+                      0600),
+             0);
+    QVERIFY(copyFile(QStringLiteral(STACKPLAN_SOURCE_DIR "/profiles/neon.toml"),
+                     dir.filePath(QStringLiteral("neon.toml"))));
+    Catalogue c;
+    c.addDirectory(dir.path());
+    c.finish();
+    QStringList problems;
+    for (const auto &p : c.problems())
+        problems << p.error.toString();
+    const QString refused
+        = QStringLiteral(": not a regular file (a device, pipe or socket); refusing to read it");
+    QCOMPARE(problems,
+             QStringList({dir.filePath(QStringLiteral("deep.toml"))
+                              + QStringLiteral(":2:32: dotted key with more than 16 parts; not a "
+                                               "profile"),
+                          dir.filePath(QStringLiteral("fifo.toml")) + refused,
+                          dir.filePath(QStringLiteral("zero.toml")) + refused}));
+    QCOMPARE(c.profiles().size(), size_t(1));
+    QVERIFY(c.profile(QStringLiteral("neon")));
 }
 
 void TestProfiles::userFolderAddsAndOverridesById()

@@ -1,11 +1,15 @@
 // The .stackplan.json format: canonical round trips, located errors for bad input, atomic saves.
 #include "editor/projecteditor.h"
+#include "io/atomicsave.h"
 #include "io/projectfile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace stackplan;
 
@@ -35,6 +39,10 @@ private slots:
     void hostileInputDoesNotCrash_data();
     void hostileInputDoesNotCrash();
     void missingFileIsReported();
+    void nonRegularFilesAreRefused();
+    void secretValuesAreNeverWritten();
+    void saveKeepsModeLinksAndSymlinks();
+    void saveRemovesTempFilesOfKilledSaves();
     void documentedExampleIsCanonical();
 };
 
@@ -121,6 +129,21 @@ void TestProjectFile::malformedFilesGiveOneLocatedError_data()
                                 "(at /options/0/components/1/workload/health_path)");
     row("fractional-port",
         "22:21: expected a whole number, found 80.5 (at /options/0/components/1/workload/port)");
+    // Issue 17: duplicate keys are refused at the second one (nlohmann would keep the last).
+    row("duplicate-key", "20:11: duplicate key \"name\" in the same object; keep one (at "
+                         "/options/0/components/1/name)");
+    row("duplicate-key-escaped", "20:11: duplicate key \"name\" in the same object; keep one (at "
+                                 "/options/0/components/1/name)");
+    row("duplicate-secret-key", "25:15: duplicate key \"secret\" in the same object; keep one (at "
+                                "/options/0/components/1/env/0/secret)");
+    row("secret-value",
+        "28:24: secret \"API_TOKEN\" has its value in the file; a project never stores secret "
+        "values. Delete the \"value\" line (keep \"secret\": true), set the value in your "
+        "deployment's secret store, and open the file again (at "
+        "/options/0/components/1/env/1/value)");
+    row("empty-binding-profile",
+        "21:24: a binding needs a profile id; remove \"binding\" to leave the component unbound "
+        "(at /options/0/components/1/binding/profile)");
 }
 
 void TestProjectFile::malformedFilesGiveOneLocatedError()
@@ -237,7 +260,18 @@ void TestProjectFile::hostileInputDoesNotCrash_data()
                            << QStringLiteral(
                                   "x:1:1: invalid JSON: syntax error while parsing value - "
                                   "unexpected end of input; expected '[', '{', or a literal");
-    QTest::newRow("deep nesting") << QByteArray(200000, '[') << QString();
+    QTest::newRow("deep nesting")
+        << QByteArray(200000, '[')
+        << QStringLiteral("x:1:65: arrays and objects nested more than 64 levels deep; not a "
+                          "Stackplan project");
+    QTest::newRow("deep objects")
+        << QByteArray("{\"a\":").repeated(100000)
+        << QStringLiteral("x:1:321: arrays and objects nested more than 64 levels deep; not a "
+                          "Stackplan project");
+    QTest::newRow("brackets in strings do not count")
+        << (QByteArray(R"({"format":"stackplan","version":1,"name":")") + QByteArray(500, '[')
+            + QByteArray(R"("})"))
+        << QStringLiteral("x:1:1: missing required field \"options\"");
     QTest::newRow("number overflow")
         << QByteArray(R"({"format":"stackplan","version":1e999})")
         << QStringLiteral("x:1:33: invalid JSON: number overflow parsing '1e999'");
@@ -265,6 +299,127 @@ void TestProjectFile::missingFileIsReported()
     QCOMPARE(
         load.error.toString(),
         QStringLiteral("/nonexistent/p.stackplan.json: cannot open: No such file or directory"));
+}
+
+void TestProjectFile::nonRegularFilesAreRefused()
+{
+    // A device, a FIFO without a writer, a symlink to a device and a directory: refused at once
+    // (before the fix, /dev/zero was read until memory ran out and a FIFO blocked forever).
+    const QString refused
+        = QStringLiteral(": not a regular file (a device, pipe or socket); refusing to read it");
+    QCOMPARE(loadProjectFile(QStringLiteral("/dev/zero")).error.toString(),
+             QStringLiteral("/dev/zero") + refused);
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("fifo.stackplan.json"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QCOMPARE(loadProjectFile(fifo).error.toString(), fifo + refused);
+    const QString link = dir.filePath(QStringLiteral("zero.stackplan.json"));
+    QVERIFY(QFile::link(QStringLiteral("/dev/zero"), link));
+    QCOMPARE(loadProjectFile(link).error.toString(), link + refused);
+    QCOMPARE(loadProjectFile(dir.path()).error.toString(),
+             dir.path() + QStringLiteral(": is a directory, not a file"));
+}
+
+void TestProjectFile::secretValuesAreNeverWritten()
+{
+    // However a value reached a secret in memory, no save path writes it.
+    ProjectLoad load
+        = loadProjectFile(QStringLiteral(STACKPLAN_TEST_DATA "/roundtrip/minimal.stackplan.json"));
+    QVERIFY(load.ok());
+    Project p = *load.project;
+    Component api;
+    api.id = QStringLiteral("api");
+    api.name = QStringLiteral("API");
+    p.options.front().components.push_back(api);
+    Component &c = p.options.front().components.front();
+    c.env = {{QStringLiteral("API_TOKEN"), true, QStringLiteral("sk-live-1234")},
+             {QStringLiteral("LOG_LEVEL"), false, QStringLiteral("info")}};
+    const QByteArray saved = serializeProject(p);
+    QVERIFY(!saved.contains("sk-live-1234"));
+    QVERIFY(saved.contains("\"value\": \"info\""));
+    const ProjectLoad again = parseProject(saved, QStringLiteral("x"));
+    QVERIFY2(again.ok(), qPrintable(again.error.toString()));
+    const auto &env = again.project->options.front().components.front().env;
+    QCOMPARE(env.size(), size_t(2));
+    QVERIFY(env[0].secret);
+    QCOMPARE(env[0].value, QString());
+    QCOMPARE(env[1].value, QStringLiteral("info"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p.stackplan.json"));
+    QVERIFY(saveProjectFile(p, path));
+    QVERIFY(!readAll(path).contains("sk-live-1234"));
+}
+
+void TestProjectFile::saveKeepsModeLinksAndSymlinks()
+{
+    ProjectLoad load
+        = loadProjectFile(QStringLiteral(STACKPLAN_TEST_DATA "/roundtrip/minimal.stackplan.json"));
+    QVERIFY(load.ok());
+    Project changed = *load.project;
+    changed.name = QStringLiteral("Changed");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p.stackplan.json"));
+    QVERIFY(saveProjectFile(*load.project, path));
+    // Mode kept.
+    QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0640), 0);
+    QVERIFY(saveProjectFile(changed, path));
+    struct stat st {};
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+    QCOMPARE(int(st.st_mode & 07777), 0640);
+    // Owner and group kept (only root can give a file away, so only then can it be checked).
+    if (::geteuid() == 0) {
+        QCOMPARE(::chown(QFile::encodeName(path).constData(), 4242, 4343), 0);
+        QVERIFY(saveProjectFile(*load.project, path));
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(int(st.st_uid), 4242);
+        QCOMPARE(int(st.st_gid), 4343);
+        QCOMPARE(::chown(QFile::encodeName(path).constData(), 0, 0), 0);
+    }
+    // A hard link still shares the file after a save (a rename would have split them).
+    const QString hard = dir.filePath(QStringLiteral("hard.stackplan.json"));
+    QCOMPARE(::link(QFile::encodeName(path).constData(), QFile::encodeName(hard).constData()), 0);
+    QVERIFY(saveProjectFile(*load.project, path));
+    QCOMPARE(readAll(hard), serializeProject(*load.project));
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+    QCOMPARE(int(st.st_nlink), 2);
+    // Saving through a symlink replaces its target and keeps the link.
+    const QString link = dir.filePath(QStringLiteral("link.stackplan.json"));
+    QVERIFY(QFile::link(path, link));
+    QVERIFY(saveProjectFile(changed, link));
+    QVERIFY(QFileInfo(link).isSymLink());
+    QCOMPARE(readAll(path), serializeProject(changed));
+    QCOMPARE(readAll(hard), serializeProject(changed));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::Name),
+             QStringList({"hard.stackplan.json", "link.stackplan.json", "p.stackplan.json"}));
+}
+
+void TestProjectFile::saveRemovesTempFilesOfKilledSaves()
+{
+    ProjectLoad load
+        = loadProjectFile(QStringLiteral(STACKPLAN_TEST_DATA "/roundtrip/minimal.stackplan.json"));
+    QVERIFY(load.ok());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p.stackplan.json"));
+    // Left by a killed save (its process is gone), by a save still running in process 1 (alive),
+    // and an unrelated file that merely looks similar.
+    const QString dead = dir.filePath(QStringLiteral(".p.stackplan.json.stackplan-save-999999999-a1B2c3"));
+    const QString running = dir.filePath(QStringLiteral(".p.stackplan.json.stackplan-save-1-x9Y8z7"));
+    const QString other = dir.filePath(QStringLiteral(".q.stackplan.json.stackplan-save-999999999-a1B2c3"));
+    for (const QString &f : {dead, running, other}) {
+        QFile file(f);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"format\": \"stack");
+    }
+    QCOMPARE(removeStaleSaveTemps(path), 1);
+    QVERIFY(!QFile::exists(dead));
+    QVERIFY(QFile::exists(running));
+    QVERIFY(QFile::exists(other));
+    QFile again(dead);
+    QVERIFY(again.open(QIODevice::WriteOnly));
+    again.close();
+    QVERIFY(saveProjectFile(*load.project, path)); // a save cleans up too
+    QVERIFY(!QFile::exists(dead));
+    QVERIFY(QFile::exists(running));
 }
 
 void TestProjectFile::documentedExampleIsCanonical()

@@ -3,6 +3,7 @@
 #include "analysis/analysiscontroller.h"
 #include "cost/billjson.h"
 #include "document.h"
+#include "render/plaintext.h"
 #include "util/format.h"
 
 #include <QBarCategoryAxis>
@@ -177,7 +178,7 @@ CostPanel::CostPanel(Document *document, QWidget *parent) : QWidget(parent), m_d
             return;
         QString error;
         if (!exportCsv(path, &error))
-            m_total->setToolTip(error);
+            m_total->setToolTip(plainToolTip(error));
     });
     // Bills and the sweep come from the document's analysis, computed once per edit off the UI
     // thread; only a custom traffic multiplier is priced here.
@@ -284,9 +285,10 @@ void CostPanel::fillTable()
         }
         item->setText(5, l.amount ? formatMoney(*l.amount) : tr("unknown"));
         item->setText(6, l.source);
-        item->setToolTip(6, QStringLiteral("%1\nchecked %2%3")
+        item->setToolTip(
+            6, plainToolTip(QStringLiteral("%1\nchecked %2%3")
                                 .arg(l.source, l.checked.toString(Qt::ISODate),
-                                     l.note.isEmpty() ? QString() : QStringLiteral("\n") + l.note));
+                                     l.note.isEmpty() ? QString() : QStringLiteral("\n") + l.note)));
         for (int c = 1; c <= 5; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         if (!l.amount)

@@ -2,6 +2,7 @@
 
 #include "analysis/analysiscontroller.h"
 #include "render/diagram.h"
+#include "render/plaintext.h"
 #include "document.h"
 
 #include <QComboBox>
@@ -117,7 +118,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
                        .arg(f->source, f->checked.toString(Qt::ISODate));
         for (const auto &fix : f->fixes)
             tip += QStringLiteral("\nFix: ") + fix.label;
-        return tip;
+        return plainToolTip(tip);
     }
     if (role == Qt::UserRole) { // sort key
         switch (index.column()) {

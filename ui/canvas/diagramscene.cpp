@@ -6,6 +6,7 @@
 #include "editor/edit.h"
 #include "layout/autoarrange.h"
 #include "render/diagram.h"
+#include "render/plaintext.h"
 
 #include "mimetypes.h"
 
@@ -144,7 +145,7 @@ void DiagramScene::addComponentItem(const Component &c, const LayoutEntry &pos)
     auto *item = new ComponentItem(c.id);
     item->setVisual(visualFor(c));
     item->setPos(pos.x, pos.y);
-    item->setToolTip(m_badges.value(c.id).tooltip);
+    item->setToolTip(plainToolTip(m_badges.value(c.id).tooltip));
     addItem(item);
     m_components.insert(c.id, item);
     m_router.setBox(c.id, item->mapRectToScene(item->boxRect()));
@@ -165,7 +166,7 @@ void DiagramScene::refreshComponent(const QString &id)
     const Component *c = o ? o->component(id) : nullptr;
     if (auto *item = m_components.value(id); item && c) {
         item->setVisual(visualFor(*c));
-        item->setToolTip(m_badges.value(id).tooltip);
+        item->setToolTip(plainToolTip(m_badges.value(id).tooltip));
     }
 }
 
@@ -178,7 +179,7 @@ void DiagramScene::refreshConnection(const QString &id)
         return;
     const ConnectionVisual v = visualFor(*c);
     item->setVisual(v);
-    item->setToolTip(m_badges.value(id).tooltip);
+    item->setToolTip(plainToolTip(m_badges.value(id).tooltip));
     m_router.setLink(id, routerLink(*c, v, style()));
 }
 

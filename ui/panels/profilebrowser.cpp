@@ -2,6 +2,7 @@
 
 #include "profiles/catalogue.h"
 #include "profiles/profilejson.h"
+#include "render/plaintext.h"
 #include "util/format.h"
 
 #include <QComboBox>
@@ -196,7 +197,15 @@ ProfileBrowser::ProfileBrowser(const Catalogue *catalogue, QWidget *parent)
     connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         const QString id = item ? item->data(0, Qt::UserRole).toString() : QString();
         const Profile *p = id.isEmpty() ? nullptr : m_catalogue->profile(id);
-        m_details->setHtml(p ? profileHtml(*p, today()) : QString());
+        QString html = p ? profileHtml(*p, today()) : QString();
+        if (const QString replaced = p ? m_catalogue->replacedOrigin(p->id) : QString();
+            !replaced.isEmpty())
+            html.prepend(QStringLiteral("<p style=\"color:#b71c1c\"><b>%1</b> %2</p>")
+                             .arg(isBundledOrigin(replaced) ? tr("Replaces the bundled profile.")
+                                                            : tr("Replaces another profile."),
+                                  tr("Loaded from %1 instead of %2.")
+                                      .arg(esc(p->origin), esc(replaced))));
+        m_details->setHtml(html);
     });
     rebuildTree();
 }
@@ -222,9 +231,14 @@ void ProfileBrowser::rebuildTree()
             f.setBold(true);
             vendor->setFont(0, f);
         }
-        auto *item = new QTreeWidgetItem(vendor, {p.name});
+        const QString replaced = m_catalogue->replacedOrigin(p.id);
+        auto *item = new QTreeWidgetItem(
+            vendor, {replaced.isEmpty() ? p.name
+                                        : (isBundledOrigin(replaced) ? tr("%1 (replaces bundled)")
+                                                                     : tr("%1 (replaces another)"))
+                                              .arg(p.name)});
         item->setData(0, Qt::UserRole, p.id);
-        item->setToolTip(0, QStringLiteral("%1 · %2").arg(p.id, p.category));
+        item->setToolTip(0, plainToolTip(QStringLiteral("%1 · %2").arg(p.id, p.category)));
     }
     for (const auto &[name, item] : vendors)
         m_tree->addTopLevelItem(item);

@@ -40,7 +40,11 @@ ojson lineJson(const BillLine &l)
 QByteArray csvField(const QString &v)
 {
     QByteArray b = v.toUtf8();
-    if (b.contains(',') || b.contains('"') || b.contains('\n')) {
+    // A spreadsheet runs a cell that starts with = + - @ (or tab / CR) as a formula: a vendor or
+    // plan name like "=HYPERLINK(...)" is neutralised with a leading apostrophe (OWASP).
+    if (!b.isEmpty() && QByteArray("=+-@\t\r").contains(b.front()))
+        b.prepend('\'');
+    if (b.contains(',') || b.contains('"') || b.contains('\n') || b.contains('\r')) {
         b.replace('"', "\"\"");
         b = '"' + b + '"';
     }

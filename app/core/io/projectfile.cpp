@@ -1,11 +1,12 @@
 #include "io/projectfile.h"
 
+#include "io/atomicsave.h"
+#include "io/inputguard.h"
 #include "io/jsonlocator.h"
 #include "io/jsonwrite.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <nlohmann/json.hpp>
 
@@ -344,6 +345,9 @@ public:
             Step s(*this, "binding");
             expectObject(*it, {"profile", "plan", "instance"});
             c.binding.profile = string(*it, "profile", true);
+            if (c.binding.profile.isEmpty())
+                failAt("profile", QStringLiteral("a binding needs a profile id; remove \"binding\" "
+                                                 "to leave the component unbound"));
             c.binding.plan = string(*it, "plan");
             c.binding.instance = string(*it, "instance");
         }
@@ -371,6 +375,13 @@ public:
                                        .arg(var.name.left(80)));
                 var.secret = boolean(env[i], "secret");
                 var.value = string(env[i], "value");
+                if (var.secret && env[i].contains("value"))
+                    failAt("value",
+                           QStringLiteral("secret \"%1\" has its value in the file; a project "
+                                          "never stores secret values. Delete the \"value\" line "
+                                          "(keep \"secret\": true), set the value in your "
+                                          "deployment's secret store, and open the file again")
+                               .arg(var.name.left(80)));
                 c.env.push_back(std::move(var));
             }
         }
@@ -650,7 +661,8 @@ ojson writeComponent(const Component &c)
             ojson e = ojson::object();
             e["name"] = str(var.name);
             putBool(e, "secret", var.secret);
-            putStr(e, "value", var.value);
+            if (!var.secret) // a secret's value is never written (docs/file-format.md)
+                putStr(e, "value", var.value);
             env.push_back(std::move(e));
         }
         o["env"] = std::move(env);
@@ -695,6 +707,13 @@ ProjectLoad parseProject(const QByteArray &bytes, const QString &fileName)
     ProjectLoad result;
     result.error.file = fileName;
     const std::string_view text(bytes.constData(), size_t(bytes.size()));
+    if (const auto deep = checkJsonNesting(text)) {
+        const auto pos = positionOfOffset(text, deep->offset);
+        result.error.line = pos.line;
+        result.error.column = pos.column;
+        result.error.message = deep->message;
+        return result;
+    }
     json root;
     try {
         root = json::parse(text.begin(), text.end());
@@ -724,6 +743,18 @@ ProjectLoad parseProject(const QByteArray &bytes, const QString &fileName)
         result.error.message = QStringLiteral("invalid JSON: ") + what;
         return result;
     }
+    {
+        // nlohmann keeps the last of two equal keys; a file that says two things is refused.
+        std::vector<std::string> dupPath;
+        if (const auto dup = findDuplicateJsonKey(text, &dupPath)) {
+            const auto pos = positionOfOffset(text, dup->offset);
+            result.error.line = pos.line;
+            result.error.column = pos.column;
+            result.error.path = QString::fromStdString(jsonPointerString(dupPath));
+            result.error.message = dup->message;
+            return result;
+        }
+    }
     try {
         Reader reader;
         result.project = reader.project(root);
@@ -748,24 +779,16 @@ ProjectLoad parseProject(const QByteArray &bytes, const QString &fileName)
 
 ProjectLoad loadProjectFile(const QString &path)
 {
-    QFile file(path);
-    const QString name = QFileInfo(path).fileName();
-    if (!file.open(QIODevice::ReadOnly)) {
-        ProjectLoad result;
-        result.error.file = path;
-        result.error.message = QStringLiteral("cannot open: %1").arg(file.errorString());
-        return result;
-    }
     constexpr qint64 kMaxSize = 256ll * 1024 * 1024;
-    if (file.size() > kMaxSize) {
+    QString why;
+    const auto bytes = readBoundedFile(path, kMaxSize, &why);
+    if (!bytes) {
         ProjectLoad result;
         result.error.file = path;
-        result.error.message = QStringLiteral("file is larger than 256 MB; not a project file");
+        result.error.message = why;
         return result;
     }
-    ProjectLoad result = parseProject(file.readAll(), path);
-    Q_UNUSED(name);
-    return result;
+    return parseProject(*bytes, path);
 }
 
 QByteArray serializeProject(const Project &p)
@@ -817,20 +840,7 @@ QByteArray serializeProject(const Project &p)
 
 bool saveProjectFile(const Project &project, const QString &path, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    }
-    const QByteArray bytes = serializeProject(project);
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        file.cancelWriting();
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, serializeProject(project), error);
 }
 
 QString checkOption(const Option &option)

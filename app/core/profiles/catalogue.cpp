@@ -1,5 +1,7 @@
 #include "profiles/catalogue.h"
 
+#include "io/inputguard.h"
+#include "io/jsonlocator.h"
 #include "util/datadir.h"
 
 #include <QDir>
@@ -101,6 +103,18 @@ public:
         if (!n->is_number()) {
             error(n, path, QStringLiteral("expected a number"));
             return std::nullopt;
+        }
+        if (const auto *i = n->as_integer()) {
+            // Above 2^53 a double no longer holds every integer: refuse rather than round.
+            constexpr int64_t kExact = int64_t(1) << 53;
+            const int64_t v = i->get();
+            if (v > kExact || v < -kExact) {
+                error(n, path,
+                      QStringLiteral("integer %1 is too large (at most 2^53 = 9007199254740992)")
+                          .arg(v));
+                return std::nullopt;
+            }
+            return double(v);
         }
         const double d = *n->value<double>();
         if (!std::isfinite(d)) {
@@ -280,8 +294,9 @@ public:
         std::vector<const char *> allowed = {"value", "source", "checked", "note"};
         allowed.insert(allowed.end(), extra.begin(), extra.end());
         for (auto &&[k, v] : *ct) {
+            const auto &key = k; // Clang 14 cannot capture a structured binding
             if (std::none_of(allowed.begin(), allowed.end(),
-                             [&](const char *a) { return k.str() == a; }))
+                             [&](const char *a) { return key.str() == a; }))
                 error(&v, join(p, k.str()), QStringLiteral("unknown key \"%1\"").arg(qs(k.str())));
         }
         const toml::node *value = ct->get("value");
@@ -897,6 +912,14 @@ std::optional<Profile> parseProfileImpl(const QByteArray &text, const QString &f
 {
     toml::table root;
     const std::string_view doc(text.constData(), size_t(text.size()));
+    if (const auto deep = checkTomlDepth(doc)) {
+        // toml++ 3.3 recurses once per key part: a key thousands of parts long overflows the
+        // stack, so the limits are checked before the parser sees the text.
+        const auto pos = positionOfOffset(doc, deep->offset);
+        problems->push_back({FileError{fileName, pos.line, pos.column, QString(), deep->message},
+                             false});
+        return std::nullopt;
+    }
     try {
         root = toml::parse(doc, fileName.toStdString());
     } catch (const toml::parse_error &e) {
@@ -934,6 +957,19 @@ std::optional<Profile> parseProfile(const QByteArray &text, const QString &fileN
     return parseProfileImpl(text, fileName, problems, nullptr);
 }
 
+bool isBundledOrigin(const QString &origin)
+{
+    return origin.startsWith(bundledDataDir(QStringLiteral("profiles")) + QLatin1Char('/'));
+}
+
+QString Catalogue::replacedOrigin(const QString &id) const
+{
+    for (const auto &[replacedId, origin] : m_overrides)
+        if (replacedId == id)
+            return origin;
+    return {};
+}
+
 QString Catalogue::userFolder()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
@@ -969,25 +1005,20 @@ void Catalogue::addDirectory(const QString &dir)
     }
     m_sourceOfBatch.clear();
     QStringList files
-        = QDir(dir).entryList({QStringLiteral("*.toml")}, QDir::Files | QDir::Readable, QDir::Name);
+        = QDir(dir).entryList({QStringLiteral("*.toml")}, QDir::Files | QDir::System | QDir::Readable,
+                             QDir::Name); // System: a device or FIFO is reported, not skipped
     for (const auto &name : files) {
         const QString path = dir + QLatin1Char('/') + name;
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly)) {
+        QString why;
+        const auto bytes = readBoundedFile(path, 4 * 1024 * 1024, &why);
+        if (!bytes) {
             FileError e;
             e.file = path;
-            e.message = QStringLiteral("cannot open: %1").arg(f.errorString());
+            e.message = why;
             m_problems.push_back({e, false});
             continue;
         }
-        if (f.size() > 4 * 1024 * 1024) {
-            FileError e;
-            e.file = path;
-            e.message = QStringLiteral("larger than 4 MB; not a profile");
-            m_problems.push_back({e, false});
-            continue;
-        }
-        addText(f.readAll(), path);
+        addText(*bytes, path);
     }
     m_sourceOfBatch.clear();
 }

@@ -52,6 +52,8 @@ public:
     bool hasErrors() const;
     // Ids of profiles that replaced an earlier one with the same id, with the replaced origin.
     const std::vector<std::pair<QString, QString>> &overrides() const { return m_overrides; }
+    // The file of the first profile `id` replaced (the bundled one, if it was bundled), or empty.
+    QString replacedOrigin(const QString &id) const;
 
     // The fee a key names (for bills and for `requires`).
     const Fee *fee(const QString &key) const;
@@ -88,6 +90,10 @@ private:
     std::vector<std::pair<QString, QString>> m_overrides;
     QStringList m_sourceOfBatch; // ids added from the directory being loaded
 };
+
+// True for a profile file that ships with Stackplan (bundledDataDir("profiles")), false for the
+// user folder and --profiles directories.
+bool isBundledOrigin(const QString &origin);
 
 // Parses a profile without adding it anywhere: for tests and tools.
 std::optional<Profile> parseProfile(const QByteArray &text, const QString &fileName,

@@ -5,6 +5,8 @@
 #include "model/project.h"
 #include "rules/validate.h"
 
+#include <QUrl>
+
 namespace stackplan {
 
 using namespace jsonwrite;
@@ -64,6 +66,8 @@ ojson findingsToSarif(const std::vector<Finding> &findings, const Project &proje
                       const QString &file, const QByteArray &fileText, const QString &version)
 {
     const std::string_view text(fileText.constData(), size_t(fileText.size()));
+    // A SARIF uri is a URI reference: spaces, %, #, ? and non-ASCII bytes percent-encoded.
+    const std::string uri = QUrl::toPercentEncoding(file, "/").toStdString();
     ojson rules = ojson::array();
     std::map<QString, int> ruleIndex;
     for (const auto &r : ruleCatalogue()) {
@@ -109,7 +113,7 @@ ojson findingsToSarif(const std::vector<Finding> &findings, const Project &proje
         }
         ojson location = ojson::object();
         location["physicalLocation"]
-            = {{"artifactLocation", {{"uri", str(file)}}}, {"region", {{"startLine", line}}}};
+            = {{"artifactLocation", {{"uri", uri}}}, {"region", {{"startLine", line}}}};
         ojson logical = ojson::array();
         for (const auto &id : f.subjects)
             logical.push_back({{"name", str(id)},
@@ -135,7 +139,7 @@ ojson findingsToSarif(const std::vector<Finding> &findings, const Project &proje
     driver["rules"] = std::move(rules);
     ojson run = ojson::object();
     run["tool"] = {{"driver", std::move(driver)}};
-    run["artifacts"] = ojson::array({{{"location", {{"uri", str(file)}}}}});
+    run["artifacts"] = ojson::array({{{"location", {{"uri", uri}}}}});
     run["results"] = std::move(results);
     ojson sarif = ojson::object();
     sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

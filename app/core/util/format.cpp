@@ -82,4 +82,36 @@ QDate today()
     return QDate::currentDate();
 }
 
+QString escapeControls(const QString &text)
+{
+    auto needs = [](char16_t c) {
+        return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0x200E || c == 0x200F
+               || (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    };
+    qsizetype i = 0;
+    while (i < text.size() && !needs(text[i].unicode()))
+        ++i;
+    if (i == text.size())
+        return text;
+    QString out = text.left(i);
+    for (; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (!needs(c)) {
+            out += text[i];
+            continue;
+        }
+        switch (c) {
+        case '\n': out += QLatin1String("\\n"); break;
+        case '\t': out += QLatin1String("\\t"); break;
+        case '\r': out += QLatin1String("\\r"); break;
+        default:
+            if (c < 0x100)
+                out += QStringLiteral("\\x%1").arg(int(c), 2, 16, QLatin1Char('0'));
+            else
+                out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+        }
+    }
+    return out;
+}
+
 } // namespace stackplan
