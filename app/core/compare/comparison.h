@@ -154,7 +154,7 @@ struct ComparisonRow {
     int best = -1;
 };
 std::vector<ComparisonRow> comparisonRows(const Comparison &c);
-// "All on Workers (baseline)" for the baseline, else the name.
+// "Option name (baseline)" for the baseline, else the name.
 QString optionHeading(const OptionComparison &o);
 
 // Writers. JSON: {"format": "stackplan-comparison", "version": 1, ...}. CSV: a header and one
@@ -165,7 +165,7 @@ QByteArray comparisonToCsv(const Comparison &c);
 QString comparisonToMarkdown(const Comparison &c);
 QString comparisonToText(const Comparison &c);
 
-// "Fly becomes cheaper than Render above ×12 traffic" (option names).
+// "B becomes cheaper than A above ×12 traffic ($45.00 a month each there)" (option names).
 QString crossoverSentence(const Comparison &c, const Sweep::Crossover &crossover);
 // "−38 % vs baseline", "+$12.00 vs baseline"; empty for the baseline itself.
 QString costDeltaText(const OptionComparison &o);
