@@ -186,8 +186,8 @@ inline const std::vector<ExampleComparison> &exampleComparisons()
          "−3 % vs baseline", "rewrite-workers"},
         {"fastapi-websockets-baml.stackplan.json", "proxy-fly", "proxy-railway",
          "+31 % vs baseline", "rewrite-workers"},
-        {"fastapi-websockets-baml.stackplan.json", "proxy-fly", "proxy-render",
-         "+66 % vs baseline", "rewrite-workers"},
+        {"fastapi-websockets-baml.stackplan.json", "proxy-fly", "proxy-render", "+66 % vs baseline",
+         "rewrite-workers"},
         // The story's "40 % lower cost": ≥ $34.85 / ≥ $57.61 − 1 = −39.5 %, shown as −39 %
         // (Neo4j unpriced in both).
         {"flrts-cloudflare-migration.stackplan.json", "before", "after", "−39 % vs baseline",

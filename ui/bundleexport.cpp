@@ -197,8 +197,8 @@ void BundleExportDialog::rebuild()
     for (int i = 0; i < m_options->count(); ++i)
         if (m_options->item(i)->checkState() == Qt::Checked)
             if (const Option *o = p.option(m_options->item(i)->data(Qt::UserRole).toString()))
-                m_bundles.push_back(makeBundle(p, *o, *m_document->catalogue(),
-                                               analysis.findingsOf(o->id)));
+                m_bundles.push_back(
+                    makeBundle(p, *o, *m_document->catalogue(), analysis.findingsOf(o->id)));
 
     m_tree->clear();
     m_notes->clear();

@@ -49,7 +49,8 @@ Document::Document(const Catalogue *catalogue, QObject *parent)
             [this](const QString &) { ensureCurrentOption(); });
     connect(m_editor, &ProjectEditor::projectReset, this, [this] { ensureCurrentOption(); });
     // Connected before any view: the revision is bumped before anyone hears of the change.
-    connect(m_editor, &ProjectEditor::changed, this, [this] { emit revisionChanged(++m_revision); });
+    connect(m_editor, &ProjectEditor::changed, this,
+            [this] { emit revisionChanged(++m_revision); });
     ensureCurrentOption();
     m_analysis = new AnalysisController(this, this);
 }

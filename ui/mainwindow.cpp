@@ -272,8 +272,8 @@ void MainWindow::createViewMenu()
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_canvasActions->action(CanvasActions::SnapToGrid));
     m_viewMenu->addSeparator();
-    m_compareAction = m_viewMenu->addAction(QIcon::fromTheme(QStringLiteral("view-split-left-right")),
-                                            tr("&Compare Options"));
+    m_compareAction = m_viewMenu->addAction(
+        QIcon::fromTheme(QStringLiteral("view-split-left-right")), tr("&Compare Options"));
     m_compareAction->setObjectName(QStringLiteral("compareOptions"));
     m_compareAction->setCheckable(true);
     m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));

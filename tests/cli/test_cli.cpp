@@ -478,13 +478,12 @@ void TestCli::compareGoldens_data()
             << QStringList{QStringLiteral("--format"), QString::fromLatin1(format)}
             << QStringLiteral("compare-allogator.%1")
                    .arg(QLatin1String(format) == QLatin1String("text") ? QStringLiteral("txt")
-                                                                     : QLatin1String(format));
+                                                                       : QLatin1String(format));
     // The story's own direction: after against before, for its "40 % lower cost" claim.
-    QTest::newRow("flrts/md")
-        << QStringLiteral("flrts-cloudflare-migration")
-        << QStringList{QStringLiteral("--format"), QStringLiteral("md"),
-                       QStringLiteral("--baseline"), QStringLiteral("before")}
-        << QStringLiteral("compare-flrts.md");
+    QTest::newRow("flrts/md") << QStringLiteral("flrts-cloudflare-migration")
+                              << QStringList{QStringLiteral("--format"), QStringLiteral("md"),
+                                             QStringLiteral("--baseline"), QStringLiteral("before")}
+                              << QStringLiteral("compare-flrts.md");
     QTest::newRow("fastapi/text") << QStringLiteral("fastapi-websockets-baml") << QStringList{}
                                   << QStringLiteral("compare-fastapi.txt");
 }
@@ -526,8 +525,9 @@ void TestCli::compareTrafficAndBaseline()
     QCOMPARE(edge[QStringLiteral("headroom")].toDouble(), -86.7);
     QVERIFY(options[0].toObject()[QStringLiteral("baseline")].toBool());
     // The text form marks the baseline.
-    const Run text = stackplan({QStringLiteral("compare"), kExample, QStringLiteral("--baseline"),
-                                QStringLiteral("all-workers"), QStringLiteral("--no-user-profiles")});
+    const Run text
+        = stackplan({QStringLiteral("compare"), kExample, QStringLiteral("--baseline"),
+                     QStringLiteral("all-workers"), QStringLiteral("--no-user-profiles")});
     QCOMPARE(text.exitCode, 0);
     QVERIFY(text.out.contains(QStringLiteral("Everything on Cloudflare Workers (baseline)")));
     QVERIFY(!text.out.contains(QStringLiteral("Supabase (baseline)")));
@@ -538,21 +538,21 @@ void TestCli::compareBadInputGivesExitCode2_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
     QTest::newRow("no file") << QStringList{} << QStringLiteral("usage: stackplan compare");
-    QTest::newRow("missing file")
-        << QStringList{QStringLiteral("/nonexistent/x.stackplan.json")}
-        << QStringLiteral("/nonexistent/x.stackplan.json");
+    QTest::newRow("missing file") << QStringList{QStringLiteral("/nonexistent/x.stackplan.json")}
+                                  << QStringLiteral("/nonexistent/x.stackplan.json");
     QTest::newRow("bad traffic") << QStringList{kExample, QStringLiteral("--traffic"),
                                                 QStringLiteral("lots")}
                                  << QStringLiteral("stackplan compare: invalid traffic \"lots\" "
                                                    "(use low, typical, high or a positive "
                                                    "multiplier)\n");
-    QTest::newRow("negative traffic") << QStringList{kExample, QStringLiteral("--traffic"),
-                                                     QStringLiteral("-2")}
-                                      << QStringLiteral("invalid traffic \"-2\"");
+    QTest::newRow("negative traffic")
+        << QStringList{kExample, QStringLiteral("--traffic"), QStringLiteral("-2")}
+        << QStringLiteral("invalid traffic \"-2\"");
     QTest::newRow("unknown baseline")
         << QStringList{kExample, QStringLiteral("--baseline"), QStringLiteral("nope")}
         << QStringLiteral("no option \"nope\" (options: all-workers, hybrid, edge-rewrite)");
-    QTest::newRow("bad json") << QStringList{QStringLiteral(STACKPLAN_TEST_DATA "/bad/syntax-trailing-comma.stackplan.json")}
+    QTest::newRow("bad json") << QStringList{QStringLiteral(
+        STACKPLAN_TEST_DATA "/bad/syntax-trailing-comma.stackplan.json")}
                               << QStringLiteral("syntax-trailing-comma.stackplan.json:");
 }
 

@@ -40,8 +40,8 @@ Component component(const char *id, Role role, const char *profile = "", const c
     c.id = QString::fromLatin1(id);
     c.name = QString::fromLatin1(id).toUpper();
     c.role = role;
-    c.binding = {QString::fromLatin1(profile), QString::fromLatin1(plan),
-                 QString::fromLatin1(instance)};
+    c.binding
+        = {QString::fromLatin1(profile), QString::fromLatin1(plan), QString::fromLatin1(instance)};
     c.workload.language = QStringLiteral("javascript");
     c.traffic.requestsPerMonth = 100000;
     return c;
@@ -76,18 +76,18 @@ Project synthetic()
     Option edge;
     edge.id = QStringLiteral("edge");
     edge.name = QStringLiteral("Edge | DB");
-    edge.components = {component("browser", Role::Client),
-                       component("api", Role::Backend, "test-edge", "paid"),
-                       component("db", Role::Database, "test-db", "pro", "small")};
+    edge.components
+        = {component("browser", Role::Client), component("api", Role::Backend, "test-edge", "paid"),
+           component("db", Role::Database, "test-db", "pro", "small")};
     edge.connections = {connection("browser", "api"), connection("api", "db", Protocol::Sql)};
 
     Option host;
     host.id = QStringLiteral("host");
     host.name = QStringLiteral("Host");
-    host.components = {component("browser", Role::Client),
-                       component("api", Role::Backend, "test-host", "free"),
-                       component("db", Role::Database, "test-db", "pro", "small"),
-                       component("worker", Role::Worker, "test-host", "standard")};
+    host.components
+        = {component("browser", Role::Client), component("api", Role::Backend, "test-host", "free"),
+           component("db", Role::Database, "test-db", "pro", "small"),
+           component("worker", Role::Worker, "test-host", "standard")};
     host.connections = {connection("browser", "api"), connection("api", "db", Protocol::Sql)};
 
     Option chain;
@@ -264,8 +264,8 @@ void TestCompare::findingsPerOption()
         if (o.id != QLatin1String("edge"))
             QCOMPARE(oc->delta.errors, oc->errors - c.option(QStringLiteral("edge"))->errors);
     }
-    QVERIFY(c.option(QStringLiteral("chain"))->errorRules.contains(
-        QStringLiteral("slo.availability")));
+    QVERIFY(
+        c.option(QStringLiteral("chain"))->errorRules.contains(QStringLiteral("slo.availability")));
 }
 
 void TestCompare::crossoversComeFromTheSweep()
@@ -317,8 +317,8 @@ void TestCompare::chosenTrafficAndBaseline()
     QCOMPARE(edge->removed, QStringList({"backend"})); // against chain now
     s.traffic = QStringLiteral("2.5");
     QCOMPARE(compareOptions(p, testCatalogue(), s).multiplier, 2.5);
-    s.traffic = QStringLiteral("lots"); // invalid: typical
-    s.baseline = QStringLiteral("nope");  // unknown: the project's baseline
+    s.traffic = QStringLiteral("lots");  // invalid: typical
+    s.baseline = QStringLiteral("nope"); // unknown: the project's baseline
     const Comparison fallback = compareOptions(p, testCatalogue(), s);
     QCOMPARE(fallback.multiplier, 1.0);
     QCOMPARE(fallback.traffic, QStringLiteral("typical"));
@@ -346,7 +346,8 @@ void TestCompare::analysisHoldsEverythingOnce()
     QCOMPARE((*hybrid)[2].multiplier, 5.0);
     QCOMPARE((*hybrid)[1].totalText(), QStringLiteral("≥ $26.68 (1 unknown)"));
     QCOMPARE(a.sweep.multipliers.size(), size_t(61));
-    QCOMPARE(comparisonToJson(a.comparison), comparisonToJson(compareOptions(p, standardCatalogue())));
+    QCOMPARE(comparisonToJson(a.comparison),
+             comparisonToJson(compareOptions(p, standardCatalogue())));
     QCOMPARE(a.findingsOf(QStringLiteral("all-workers")).size(), size_t(4));
     QVERIFY(a.billsOf(QStringLiteral("nope")) == nullptr);
 }
@@ -363,136 +364,290 @@ void TestCompare::examples_data()
     // Cloud Run publishes 99.95 %, self-serve Workers and Supabase no SLA; FLRTS after: a
     // Cloudflare Container scales to zero and starts in about 3,000 ms, above the 300 ms p95.
     // ---- allogator
-    QTest::newRow("allogator/cost-low") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("cost-low")
-                             << QStringList{QStringLiteral("$25.00"), QStringLiteral("≥ $25.00 (1 unknown)"), QStringLiteral("$11.60")};
-    QTest::newRow("allogator/cost-typical") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("cost-typical")
-                             << QStringList{QStringLiteral("$25.00"), QStringLiteral("≥ $26.68 (1 unknown)"), QStringLiteral("$34.70")};
-    QTest::newRow("allogator/cost-high") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("cost-high")
-                             << QStringList{QStringLiteral("$25.00"), QStringLiteral("≥ $51.34 (1 unknown)"), QStringLiteral("$166.70")};
-    QTest::newRow("allogator/delta") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("delta")
-                             << QStringList{QStringLiteral("−6 % vs baseline"), QStringLiteral("baseline"), QStringLiteral("+30 % vs baseline")};
-    QTest::newRow("allogator/budget") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("budget")
-                             << QStringList{QStringLiteral("$55.00 left"), QStringLiteral("≤ $53.32 left"), QStringLiteral("$45.30 left")};
-    QTest::newRow("allogator/findings") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("findings")
-                             << QStringList{QStringLiteral("4 errors"), QStringLiteral("none"), QStringLiteral("1 info")};
-    QTest::newRow("allogator/errors") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("errors")
-                             << QStringList{QStringLiteral("limit.artifact-size, limit.cpu-time, limit.memory, runtime.language"), QStringLiteral("—"), QStringLiteral("—")};
-    QTest::newRow("allogator/findings-delta") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("findings-delta")
-                             << QStringList{QStringLiteral("+4 errors"), QStringLiteral("baseline"), QStringLiteral("+1 info")};
-    QTest::newRow("allogator/availability") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("availability")
-                             << QStringList{QStringLiteral("unknown (no SLA: frontend, backend, database)"), QStringLiteral("≤ 99.95 % (no SLA: frontend, database)"), QStringLiteral("unknown (no SLA: frontend, api, d1)")};
-    QTest::newRow("allogator/cold-start") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("cold-start")
-                             << QStringList{QStringLiteral("none"), QStringLiteral("none"), QStringLiteral("none")};
-    QTest::newRow("allogator/components") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("components")
-                             << QStringList{QStringLiteral("rebound backend"), QStringLiteral("baseline"), QStringLiteral("+ api, d1, workers-ai; − backend, database, llm-apis; rebound frontend")};
-    QTest::newRow("allogator/platforms") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("platforms")
-                             << QStringList{QStringLiteral("cloudflare-workers, cloudflare-workers-static-assets, supabase"), QStringLiteral("cloudflare-workers-static-assets, google-cloud-run, supabase"), QStringLiteral("cloudflare-d1, cloudflare-workers, cloudflare-workers-ai, cloudflare-workers-static-assets")};
-    QTest::newRow("allogator/accounts") << QStringLiteral("allogator.stackplan.json") << QStringLiteral("accounts")
-                             << QStringList{QStringLiteral("cloudflare, supabase"), QStringLiteral("cloudflare, google-cloud, supabase"), QStringLiteral("cloudflare")};
+    QTest::newRow("allogator/cost-low")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("cost-low")
+        << QStringList{QStringLiteral("$25.00"), QStringLiteral("≥ $25.00 (1 unknown)"),
+                       QStringLiteral("$11.60")};
+    QTest::newRow("allogator/cost-typical")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("cost-typical")
+        << QStringList{QStringLiteral("$25.00"), QStringLiteral("≥ $26.68 (1 unknown)"),
+                       QStringLiteral("$34.70")};
+    QTest::newRow("allogator/cost-high")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("cost-high")
+        << QStringList{QStringLiteral("$25.00"), QStringLiteral("≥ $51.34 (1 unknown)"),
+                       QStringLiteral("$166.70")};
+    QTest::newRow("allogator/delta")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("delta")
+        << QStringList{QStringLiteral("−6 % vs baseline"), QStringLiteral("baseline"),
+                       QStringLiteral("+30 % vs baseline")};
+    QTest::newRow("allogator/budget")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("budget")
+        << QStringList{QStringLiteral("$55.00 left"), QStringLiteral("≤ $53.32 left"),
+                       QStringLiteral("$45.30 left")};
+    QTest::newRow("allogator/findings")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("findings")
+        << QStringList{QStringLiteral("4 errors"), QStringLiteral("none"),
+                       QStringLiteral("1 info")};
+    QTest::newRow("allogator/errors")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("errors")
+        << QStringList{QStringLiteral(
+                           "limit.artifact-size, limit.cpu-time, limit.memory, runtime.language"),
+                       QStringLiteral("—"), QStringLiteral("—")};
+    QTest::newRow("allogator/findings-delta")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("findings-delta")
+        << QStringList{QStringLiteral("+4 errors"), QStringLiteral("baseline"),
+                       QStringLiteral("+1 info")};
+    QTest::newRow("allogator/availability")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("availability")
+        << QStringList{QStringLiteral("unknown (no SLA: frontend, backend, database)"),
+                       QStringLiteral("≤ 99.95 % (no SLA: frontend, database)"),
+                       QStringLiteral("unknown (no SLA: frontend, api, d1)")};
+    QTest::newRow("allogator/cold-start")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("cold-start")
+        << QStringList{QStringLiteral("none"), QStringLiteral("none"), QStringLiteral("none")};
+    QTest::newRow("allogator/components")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("components")
+        << QStringList{
+               QStringLiteral("rebound backend"), QStringLiteral("baseline"),
+               QStringLiteral(
+                   "+ api, d1, workers-ai; − backend, database, llm-apis; rebound frontend")};
+    QTest::newRow("allogator/platforms")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("platforms")
+        << QStringList{
+               QStringLiteral("cloudflare-workers, cloudflare-workers-static-assets, supabase"),
+               QStringLiteral("cloudflare-workers-static-assets, google-cloud-run, supabase"),
+               QStringLiteral("cloudflare-d1, cloudflare-workers, cloudflare-workers-ai, "
+                              "cloudflare-workers-static-assets")};
+    QTest::newRow("allogator/accounts")
+        << QStringLiteral("allogator.stackplan.json") << QStringLiteral("accounts")
+        << QStringList{QStringLiteral("cloudflare, supabase"),
+                       QStringLiteral("cloudflare, google-cloud, supabase"),
+                       QStringLiteral("cloudflare")};
     // ---- cloudflare-containers-starter
-    QTest::newRow("cloudflare-containers-starter/cost-low") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("cost-low")
-                             << QStringList{QStringLiteral("$5.26"), QStringLiteral("$5.74")};
-    QTest::newRow("cloudflare-containers-starter/cost-typical") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("cost-typical")
-                             << QStringList{QStringLiteral("$6.22"), QStringLiteral("$5.78")};
-    QTest::newRow("cloudflare-containers-starter/cost-high") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("cost-high")
-                             << QStringList{QStringLiteral("$14.00"), QStringLiteral("$6.10")};
-    QTest::newRow("cloudflare-containers-starter/delta") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("delta")
-                             << QStringList{QStringLiteral("baseline"), QStringLiteral("−7 % vs baseline")};
-    QTest::newRow("cloudflare-containers-starter/findings") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("findings")
-                             << QStringList{QStringLiteral("none"), QStringLiteral("none")};
-    QTest::newRow("cloudflare-containers-starter/errors") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("errors")
-                             << QStringList{QStringLiteral("—"), QStringLiteral("—")};
-    QTest::newRow("cloudflare-containers-starter/findings-delta") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("findings-delta")
-                             << QStringList{QStringLiteral("baseline"), QStringLiteral("same")};
-    QTest::newRow("cloudflare-containers-starter/availability") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("availability")
-                             << QStringList{QStringLiteral("unknown (no SLA: router, assets, api)"), QStringLiteral("unknown (no SLA: monolith)")};
-    QTest::newRow("cloudflare-containers-starter/cold-start") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("cold-start")
-                             << QStringList{QStringLiteral("3,000 ms cold start (api)"), QStringLiteral("none")};
-    QTest::newRow("cloudflare-containers-starter/components") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("components")
-                             << QStringList{QStringLiteral("baseline"), QStringLiteral("+ monolith; − router, assets, api")};
-    QTest::newRow("cloudflare-containers-starter/platforms") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("platforms")
-                             << QStringList{QStringLiteral("cloudflare-containers, cloudflare-workers, cloudflare-workers-static-assets"), QStringLiteral("fly-machines")};
-    QTest::newRow("cloudflare-containers-starter/accounts") << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("accounts")
-                             << QStringList{QStringLiteral("cloudflare"), QStringLiteral("fly")};
+    QTest::newRow("cloudflare-containers-starter/cost-low")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json")
+        << QStringLiteral("cost-low")
+        << QStringList{QStringLiteral("$5.26"), QStringLiteral("$5.74")};
+    QTest::newRow("cloudflare-containers-starter/cost-typical")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json")
+        << QStringLiteral("cost-typical")
+        << QStringList{QStringLiteral("$6.22"), QStringLiteral("$5.78")};
+    QTest::newRow("cloudflare-containers-starter/cost-high")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json")
+        << QStringLiteral("cost-high")
+        << QStringList{QStringLiteral("$14.00"), QStringLiteral("$6.10")};
+    QTest::newRow("cloudflare-containers-starter/delta")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json") << QStringLiteral("delta")
+        << QStringList{QStringLiteral("baseline"), QStringLiteral("−7 % vs baseline")};
+    QTest::newRow("cloudflare-containers-starter/findings")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json")
+        << QStringLiteral("findings")
+        << QStringList{QStringLiteral("none"), QStringLiteral("none")};
+    QTest::newRow("cloudflare-containers-starter/errors")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json")
+        << QStringLiteral("errors") << QStringList{QStringLiteral("—"), QStringLiteral("—")};
+    QTest::newRow("cloudflare-containers-starter/findings-delta")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json")
+        << QStringLiteral("findings-delta")
+        << QStringList{QStringLiteral("baseline"), QStringLiteral("same")};
+    QTest::newRow("cloudflare-containers-starter/availability")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json")
+        << QStringLiteral("availability")
+        << QStringList{QStringLiteral("unknown (no SLA: router, assets, api)"),
+                       QStringLiteral("unknown (no SLA: monolith)")};
+    QTest::newRow("cloudflare-containers-starter/cold-start")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json")
+        << QStringLiteral("cold-start")
+        << QStringList{QStringLiteral("3,000 ms cold start (api)"), QStringLiteral("none")};
+    QTest::newRow("cloudflare-containers-starter/components")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json")
+        << QStringLiteral("components")
+        << QStringList{QStringLiteral("baseline"),
+                       QStringLiteral("+ monolith; − router, assets, api")};
+    QTest::newRow("cloudflare-containers-starter/platforms")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json")
+        << QStringLiteral("platforms")
+        << QStringList{
+               QStringLiteral(
+                   "cloudflare-containers, cloudflare-workers, cloudflare-workers-static-assets"),
+               QStringLiteral("fly-machines")};
+    QTest::newRow("cloudflare-containers-starter/accounts")
+        << QStringLiteral("cloudflare-containers-starter.stackplan.json")
+        << QStringLiteral("accounts")
+        << QStringList{QStringLiteral("cloudflare"), QStringLiteral("fly")};
     // ---- fastapi-websockets-baml
-    QTest::newRow("fastapi-websockets-baml/cost-low") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("cost-low")
-                             << QStringList{QStringLiteral("$30.00"), QStringLiteral("$40.25"), QStringLiteral("$50.75"), QStringLiteral("$30.92"), QStringLiteral("$25.00")};
-    QTest::newRow("fastapi-websockets-baml/cost-typical") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("cost-typical")
-                             << QStringList{QStringLiteral("$30.00"), QStringLiteral("$40.50"), QStringLiteral("$51.50"), QStringLiteral("$31.02"), QStringLiteral("$25.00")};
-    QTest::newRow("fastapi-websockets-baml/cost-high") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("cost-high")
-                             << QStringList{QStringLiteral("$30.00"), QStringLiteral("$42.00"), QStringLiteral("$56.00"), QStringLiteral("$31.62"), QStringLiteral("$25.00")};
-    QTest::newRow("fastapi-websockets-baml/delta") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("delta")
-                             << QStringList{QStringLiteral("−3 % vs baseline"), QStringLiteral("+31 % vs baseline"), QStringLiteral("+66 % vs baseline"), QStringLiteral("baseline"), QStringLiteral("−19 % vs baseline")};
-    QTest::newRow("fastapi-websockets-baml/findings") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("findings")
-                             << QStringList{QStringLiteral("1 warning"), QStringLiteral("none"), QStringLiteral("none"), QStringLiteral("none"), QStringLiteral("1 info")};
-    QTest::newRow("fastapi-websockets-baml/unbound") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("unbound")
-                             << QStringList{QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("python-backend")};
-    QTest::newRow("fastapi-websockets-baml/errors") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("errors")
-                             << QStringList{QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—")};
-    QTest::newRow("fastapi-websockets-baml/findings-delta") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("findings-delta")
-                             << QStringList{QStringLiteral("+1 warning"), QStringLiteral("same"), QStringLiteral("same"), QStringLiteral("baseline"), QStringLiteral("+1 info")};
-    QTest::newRow("fastapi-websockets-baml/availability") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("availability")
-                             << QStringList{QStringLiteral("unknown (no SLA: frontend, api, database)"), QStringLiteral("unknown (no SLA: frontend, proxy, backend, database)"), QStringLiteral("unknown (no SLA: frontend, proxy, backend, database)"), QStringLiteral("unknown (no SLA: frontend, proxy, backend, database)"), QStringLiteral("unknown (no SLA: frontend, data-worker, python-backend, database)")};
-    QTest::newRow("fastapi-websockets-baml/cold-start") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("cold-start")
-                             << QStringList{QStringLiteral("none"), QStringLiteral("none"), QStringLiteral("none"), QStringLiteral("none"), QStringLiteral("none")};
-    QTest::newRow("fastapi-websockets-baml/components") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("components")
-                             << QStringList{QStringLiteral("+ api; − proxy, backend"), QStringLiteral("rebound backend"), QStringLiteral("rebound backend"), QStringLiteral("baseline"), QStringLiteral("+ data-worker, python-backend; − proxy, backend")};
-    QTest::newRow("fastapi-websockets-baml/platforms") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("platforms")
-                             << QStringList{QStringLiteral("cloudflare-pages, cloudflare-workers, supabase"), QStringLiteral("cloudflare-pages, cloudflare-workers, railway, supabase"), QStringLiteral("cloudflare-pages, cloudflare-workers, render-web-service, supabase"), QStringLiteral("cloudflare-pages, cloudflare-workers, fly-machines, supabase"), QStringLiteral("cloudflare-pages, cloudflare-workers, supabase")};
-    QTest::newRow("fastapi-websockets-baml/accounts") << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("accounts")
-                             << QStringList{QStringLiteral("cloudflare, supabase"), QStringLiteral("cloudflare, railway, supabase"), QStringLiteral("cloudflare, render, supabase"), QStringLiteral("cloudflare, fly, supabase"), QStringLiteral("cloudflare, supabase")};
+    QTest::newRow("fastapi-websockets-baml/cost-low")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("cost-low")
+        << QStringList{QStringLiteral("$30.00"), QStringLiteral("$40.25"), QStringLiteral("$50.75"),
+                       QStringLiteral("$30.92"), QStringLiteral("$25.00")};
+    QTest::newRow("fastapi-websockets-baml/cost-typical")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json")
+        << QStringLiteral("cost-typical")
+        << QStringList{QStringLiteral("$30.00"), QStringLiteral("$40.50"), QStringLiteral("$51.50"),
+                       QStringLiteral("$31.02"), QStringLiteral("$25.00")};
+    QTest::newRow("fastapi-websockets-baml/cost-high")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("cost-high")
+        << QStringList{QStringLiteral("$30.00"), QStringLiteral("$42.00"), QStringLiteral("$56.00"),
+                       QStringLiteral("$31.62"), QStringLiteral("$25.00")};
+    QTest::newRow("fastapi-websockets-baml/delta")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("delta")
+        << QStringList{QStringLiteral("−3 % vs baseline"), QStringLiteral("+31 % vs baseline"),
+                       QStringLiteral("+66 % vs baseline"), QStringLiteral("baseline"),
+                       QStringLiteral("−19 % vs baseline")};
+    QTest::newRow("fastapi-websockets-baml/findings")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("findings")
+        << QStringList{QStringLiteral("1 warning"), QStringLiteral("none"), QStringLiteral("none"),
+                       QStringLiteral("none"), QStringLiteral("1 info")};
+    QTest::newRow("fastapi-websockets-baml/unbound")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("unbound")
+        << QStringList{QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
+                       QStringLiteral("—"), QStringLiteral("python-backend")};
+    QTest::newRow("fastapi-websockets-baml/errors")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("errors")
+        << QStringList{QStringLiteral("—"), QStringLiteral("—"), QStringLiteral("—"),
+                       QStringLiteral("—"), QStringLiteral("—")};
+    QTest::newRow("fastapi-websockets-baml/findings-delta")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json")
+        << QStringLiteral("findings-delta")
+        << QStringList{QStringLiteral("+1 warning"), QStringLiteral("same"), QStringLiteral("same"),
+                       QStringLiteral("baseline"), QStringLiteral("+1 info")};
+    QTest::newRow("fastapi-websockets-baml/availability")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json")
+        << QStringLiteral("availability")
+        << QStringList{
+               QStringLiteral("unknown (no SLA: frontend, api, database)"),
+               QStringLiteral("unknown (no SLA: frontend, proxy, backend, database)"),
+               QStringLiteral("unknown (no SLA: frontend, proxy, backend, database)"),
+               QStringLiteral("unknown (no SLA: frontend, proxy, backend, database)"),
+               QStringLiteral("unknown (no SLA: frontend, data-worker, python-backend, database)")};
+    QTest::newRow("fastapi-websockets-baml/cold-start")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("cold-start")
+        << QStringList{QStringLiteral("none"), QStringLiteral("none"), QStringLiteral("none"),
+                       QStringLiteral("none"), QStringLiteral("none")};
+    QTest::newRow("fastapi-websockets-baml/components")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("components")
+        << QStringList{QStringLiteral("+ api; − proxy, backend"), QStringLiteral("rebound backend"),
+                       QStringLiteral("rebound backend"), QStringLiteral("baseline"),
+                       QStringLiteral("+ data-worker, python-backend; − proxy, backend")};
+    QTest::newRow("fastapi-websockets-baml/platforms")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("platforms")
+        << QStringList{
+               QStringLiteral("cloudflare-pages, cloudflare-workers, supabase"),
+               QStringLiteral("cloudflare-pages, cloudflare-workers, railway, supabase"),
+               QStringLiteral("cloudflare-pages, cloudflare-workers, render-web-service, supabase"),
+               QStringLiteral("cloudflare-pages, cloudflare-workers, fly-machines, supabase"),
+               QStringLiteral("cloudflare-pages, cloudflare-workers, supabase")};
+    QTest::newRow("fastapi-websockets-baml/accounts")
+        << QStringLiteral("fastapi-websockets-baml.stackplan.json") << QStringLiteral("accounts")
+        << QStringList{QStringLiteral("cloudflare, supabase"),
+                       QStringLiteral("cloudflare, railway, supabase"),
+                       QStringLiteral("cloudflare, render, supabase"),
+                       QStringLiteral("cloudflare, fly, supabase"),
+                       QStringLiteral("cloudflare, supabase")};
     // ---- flrts-cloudflare-migration
-    QTest::newRow("flrts-cloudflare-migration/cost-low") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("cost-low")
-                             << QStringList{QStringLiteral("≥ $54.04 (1 unknown)"), QStringLiteral("≥ $32.87 (1 unknown)")};
-    QTest::newRow("flrts-cloudflare-migration/cost-typical") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("cost-typical")
-                             << QStringList{QStringLiteral("≥ $57.61 (1 unknown)"), QStringLiteral("≥ $34.85 (1 unknown)")};
-    QTest::newRow("flrts-cloudflare-migration/cost-high") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("cost-high")
-                             << QStringList{QStringLiteral("≥ $71.91 (1 unknown)"), QStringLiteral("≥ $43.45 (1 unknown)")};
-    QTest::newRow("flrts-cloudflare-migration/delta") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("delta")
-                             << QStringList{QStringLiteral("+65 % vs baseline"), QStringLiteral("baseline")};
-    QTest::newRow("flrts-cloudflare-migration/findings") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("findings")
-                             << QStringList{QStringLiteral("1 info"), QStringLiteral("1 warning, 1 info")};
-    QTest::newRow("flrts-cloudflare-migration/errors") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("errors")
-                             << QStringList{QStringLiteral("—"), QStringLiteral("—")};
-    QTest::newRow("flrts-cloudflare-migration/findings-delta") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("findings-delta")
-                             << QStringList{QStringLiteral("−1 warning"), QStringLiteral("baseline")};
-    QTest::newRow("flrts-cloudflare-migration/availability") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("availability")
-                             << QStringList{QStringLiteral("unknown (no SLA: backend, redis, vector, media, supabase, neo4j)"), QStringLiteral("unknown (no SLA: mini-app, router, backend, kv, vector, media, supabase, neo4j)")};
-    QTest::newRow("flrts-cloudflare-migration/cold-start") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("cold-start")
-                             << QStringList{QStringLiteral("none"), QStringLiteral("3,000 ms cold start (backend) ✗ above 300 ms")};
-    QTest::newRow("flrts-cloudflare-migration/components") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("components")
-                             << QStringList{QStringLiteral("+ redis; − mini-app-users, mini-app, router, kv; rebound backend, vector, media"), QStringLiteral("baseline")};
-    QTest::newRow("flrts-cloudflare-migration/platforms") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("platforms")
-                             << QStringList{QStringLiteral("aws-s3, neo4j-aura, render-web-service, supabase, upstash-redis, upstash-vector"), QStringLiteral("cloudflare-containers, cloudflare-kv, cloudflare-pages, cloudflare-r2, cloudflare-vectorize, cloudflare-workers, neo4j-aura, supabase")};
-    QTest::newRow("flrts-cloudflare-migration/accounts") << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("accounts")
-                             << QStringList{QStringLiteral("aws, neo4j, render, supabase, upstash"), QStringLiteral("cloudflare, neo4j, supabase")};
+    QTest::newRow("flrts-cloudflare-migration/cost-low")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("cost-low")
+        << QStringList{QStringLiteral("≥ $54.04 (1 unknown)"),
+                       QStringLiteral("≥ $32.87 (1 unknown)")};
+    QTest::newRow("flrts-cloudflare-migration/cost-typical")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json")
+        << QStringLiteral("cost-typical")
+        << QStringList{QStringLiteral("≥ $57.61 (1 unknown)"),
+                       QStringLiteral("≥ $34.85 (1 unknown)")};
+    QTest::newRow("flrts-cloudflare-migration/cost-high")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json")
+        << QStringLiteral("cost-high")
+        << QStringList{QStringLiteral("≥ $71.91 (1 unknown)"),
+                       QStringLiteral("≥ $43.45 (1 unknown)")};
+    QTest::newRow("flrts-cloudflare-migration/delta")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("delta")
+        << QStringList{QStringLiteral("+65 % vs baseline"), QStringLiteral("baseline")};
+    QTest::newRow("flrts-cloudflare-migration/findings")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("findings")
+        << QStringList{QStringLiteral("1 info"), QStringLiteral("1 warning, 1 info")};
+    QTest::newRow("flrts-cloudflare-migration/errors")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("errors")
+        << QStringList{QStringLiteral("—"), QStringLiteral("—")};
+    QTest::newRow("flrts-cloudflare-migration/findings-delta")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json")
+        << QStringLiteral("findings-delta")
+        << QStringList{QStringLiteral("−1 warning"), QStringLiteral("baseline")};
+    QTest::newRow("flrts-cloudflare-migration/availability")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json")
+        << QStringLiteral("availability")
+        << QStringList{
+               QStringLiteral("unknown (no SLA: backend, redis, vector, media, supabase, neo4j)"),
+               QStringLiteral("unknown (no SLA: mini-app, router, backend, kv, vector, media, "
+                              "supabase, neo4j)")};
+    QTest::newRow("flrts-cloudflare-migration/cold-start")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json")
+        << QStringLiteral("cold-start")
+        << QStringList{QStringLiteral("none"),
+                       QStringLiteral("3,000 ms cold start (backend) ✗ above 300 ms")};
+    QTest::newRow("flrts-cloudflare-migration/components")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json")
+        << QStringLiteral("components")
+        << QStringList{QStringLiteral("+ redis; − mini-app-users, mini-app, router, kv; rebound "
+                                      "backend, vector, media"),
+                       QStringLiteral("baseline")};
+    QTest::newRow("flrts-cloudflare-migration/platforms")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json")
+        << QStringLiteral("platforms")
+        << QStringList{QStringLiteral("aws-s3, neo4j-aura, render-web-service, supabase, "
+                                      "upstash-redis, upstash-vector"),
+                       QStringLiteral(
+                           "cloudflare-containers, cloudflare-kv, cloudflare-pages, cloudflare-r2, "
+                           "cloudflare-vectorize, cloudflare-workers, neo4j-aura, supabase")};
+    QTest::newRow("flrts-cloudflare-migration/accounts")
+        << QStringLiteral("flrts-cloudflare-migration.stackplan.json") << QStringLiteral("accounts")
+        << QStringList{QStringLiteral("aws, neo4j, render, supabase, upstash"),
+                       QStringLiteral("cloudflare, neo4j, supabase")};
     // ---- inkcre-python-workers
-    QTest::newRow("inkcre-python-workers/cost-low") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("cost-low")
-                             << QStringList{QStringLiteral("$5.00"), QStringLiteral("$25.07")};
-    QTest::newRow("inkcre-python-workers/cost-typical") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("cost-typical")
-                             << QStringList{QStringLiteral("$5.00"), QStringLiteral("$25.15")};
-    QTest::newRow("inkcre-python-workers/cost-high") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("cost-high")
-                             << QStringList{QStringLiteral("$8.30"), QStringLiteral("$25.45")};
-    QTest::newRow("inkcre-python-workers/delta") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("delta")
-                             << QStringList{QStringLiteral("baseline"), QStringLiteral("+403 % vs baseline")};
-    QTest::newRow("inkcre-python-workers/findings") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("findings")
-                             << QStringList{QStringLiteral("2 errors, 1 info"), QStringLiteral("1 info")};
-    QTest::newRow("inkcre-python-workers/unbound") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("unbound")
-                             << QStringList{QStringLiteral("postgres"), QStringLiteral("postgres")};
-    QTest::newRow("inkcre-python-workers/errors") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("errors")
-                             << QStringList{QStringLiteral("feature.background-jobs, runtime.packages"), QStringLiteral("—")};
-    QTest::newRow("inkcre-python-workers/findings-delta") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("findings-delta")
-                             << QStringList{QStringLiteral("baseline"), QStringLiteral("−2 errors")};
-    QTest::newRow("inkcre-python-workers/availability") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("availability")
-                             << QStringList{QStringLiteral("unknown (no SLA: core, kv, postgres)"), QStringLiteral("unknown (no SLA: core, postgres)")};
-    QTest::newRow("inkcre-python-workers/cold-start") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("cold-start")
-                             << QStringList{QStringLiteral("1,000 ms cold start (core)"), QStringLiteral("none")};
-    QTest::newRow("inkcre-python-workers/components") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("components")
-                             << QStringList{QStringLiteral("baseline"), QStringLiteral("− hyperdrive, kv, workers-ai; rebound core")};
-    QTest::newRow("inkcre-python-workers/platforms") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("platforms")
-                             << QStringList{QStringLiteral("cloudflare-hyperdrive, cloudflare-kv, cloudflare-python-workers, cloudflare-workers-ai"), QStringLiteral("render-web-service")};
-    QTest::newRow("inkcre-python-workers/accounts") << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("accounts")
-                             << QStringList{QStringLiteral("cloudflare"), QStringLiteral("render")};
+    QTest::newRow("inkcre-python-workers/cost-low")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("cost-low")
+        << QStringList{QStringLiteral("$5.00"), QStringLiteral("$25.07")};
+    QTest::newRow("inkcre-python-workers/cost-typical")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("cost-typical")
+        << QStringList{QStringLiteral("$5.00"), QStringLiteral("$25.15")};
+    QTest::newRow("inkcre-python-workers/cost-high")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("cost-high")
+        << QStringList{QStringLiteral("$8.30"), QStringLiteral("$25.45")};
+    QTest::newRow("inkcre-python-workers/delta")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("delta")
+        << QStringList{QStringLiteral("baseline"), QStringLiteral("+403 % vs baseline")};
+    QTest::newRow("inkcre-python-workers/findings")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("findings")
+        << QStringList{QStringLiteral("2 errors, 1 info"), QStringLiteral("1 info")};
+    QTest::newRow("inkcre-python-workers/unbound")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("unbound")
+        << QStringList{QStringLiteral("postgres"), QStringLiteral("postgres")};
+    QTest::newRow("inkcre-python-workers/errors")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("errors")
+        << QStringList{QStringLiteral("feature.background-jobs, runtime.packages"),
+                       QStringLiteral("—")};
+    QTest::newRow("inkcre-python-workers/findings-delta")
+        << QStringLiteral("inkcre-python-workers.stackplan.json")
+        << QStringLiteral("findings-delta")
+        << QStringList{QStringLiteral("baseline"), QStringLiteral("−2 errors")};
+    QTest::newRow("inkcre-python-workers/availability")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("availability")
+        << QStringList{QStringLiteral("unknown (no SLA: core, kv, postgres)"),
+                       QStringLiteral("unknown (no SLA: core, postgres)")};
+    QTest::newRow("inkcre-python-workers/cold-start")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("cold-start")
+        << QStringList{QStringLiteral("1,000 ms cold start (core)"), QStringLiteral("none")};
+    QTest::newRow("inkcre-python-workers/components")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("components")
+        << QStringList{QStringLiteral("baseline"),
+                       QStringLiteral("− hyperdrive, kv, workers-ai; rebound core")};
+    QTest::newRow("inkcre-python-workers/platforms")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("platforms")
+        << QStringList{QStringLiteral("cloudflare-hyperdrive, cloudflare-kv, "
+                                      "cloudflare-python-workers, cloudflare-workers-ai"),
+                       QStringLiteral("render-web-service")};
+    QTest::newRow("inkcre-python-workers/accounts")
+        << QStringLiteral("inkcre-python-workers.stackplan.json") << QStringLiteral("accounts")
+        << QStringList{QStringLiteral("cloudflare"), QStringLiteral("render")};
 }
 
 void TestCompare::examples()

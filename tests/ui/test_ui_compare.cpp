@@ -21,8 +21,8 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
-#include <QTableView>
 #include <QScrollBar>
+#include <QTableView>
 #include <QTableWidget>
 #include <QUndoStack>
 #include <QtTest>
@@ -145,8 +145,9 @@ void TestUiCompare::quickFixForAnOlderRevisionIsRefused()
     const quint64 proposedAt = panel.shownRevision();
 
     // A later edit: the backend goes back to 10 instances, which fit the database.
-    Component backend
-        = *doc.project().option(QStringLiteral("all-workers"))->component(QStringLiteral("backend"));
+    Component backend = *doc.project()
+                             .option(QStringLiteral("all-workers"))
+                             ->component(QStringLiteral("backend"));
     backend.workload.maxInstances = 10;
     QVERIFY(doc.push(updateComponentEdit(doc.project(), QStringLiteral("all-workers"), backend,
                                          QStringLiteral("Instances"))));
@@ -188,7 +189,8 @@ void TestUiCompare::compareViewShowsEveryOption()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QTableWidget *t = view.table();
     QCOMPARE(t->columnCount(), 3);
-    QCOMPARE(t->horizontalHeaderItem(0)->text(), QStringLiteral("Everything on Cloudflare\nWorkers"));
+    QCOMPARE(t->horizontalHeaderItem(0)->text(),
+             QStringLiteral("Everything on Cloudflare\nWorkers"));
     QCOMPARE(t->horizontalHeaderItem(1)->text(),
              QStringLiteral("★ React on Workers +\nFastAPI on Cloud Run +\nSupabase\n(baseline)"));
     // Costs at the three levels (×0.3, ×1, ×5), the typical one against the baseline.
@@ -198,7 +200,8 @@ void TestUiCompare::compareViewShowsEveryOption()
              QStringLiteral("≥ $26.68 (1 unknown)"));
     QCOMPARE(cell(t, QStringLiteral("cost-typical"), QStringLiteral("edge-rewrite")),
              QStringLiteral("$34.70"));
-    QCOMPARE(cell(t, QStringLiteral("delta"), QStringLiteral("hybrid")), QStringLiteral("baseline"));
+    QCOMPARE(cell(t, QStringLiteral("delta"), QStringLiteral("hybrid")),
+             QStringLiteral("baseline"));
     QCOMPARE(cell(t, QStringLiteral("delta"), QStringLiteral("all-workers")),
              QStringLiteral("−6 % vs baseline"));
     QCOMPARE(cell(t, QStringLiteral("delta"), QStringLiteral("edge-rewrite")),
@@ -218,8 +221,7 @@ void TestUiCompare::compareViewShowsEveryOption()
     QCOMPARE(sets[1]->count(), 3);
     QCOMPARE(sets[1]->at(2), doc.analysis()->analysis().comparison.options[2].costs[1].total);
     QCOMPARE(sets[2]->at(2), 166.7); // 15 M neurons − 0.3 M free × $0.011/1,000 + $5
-    QVERIFY(view.crossoverLabel()->text().contains(
-        QStringLiteral("becomes cheaper than")));
+    QVERIFY(view.crossoverLabel()->text().contains(QStringLiteral("becomes cheaper than")));
     saveScreenshot(&view, QStringLiteral("compare-view-allogator"));
 }
 

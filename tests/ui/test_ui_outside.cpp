@@ -3,7 +3,7 @@
 // render as HTML in tooltips.
 #include "analysis/analysisdocks.h"
 #include "analysis/problemspanel.h"
-#include "analysis/validationcontroller.h"
+#include "analysis/analysiscontroller.h"
 #include "document.h"
 #include "editor/edit.h"
 #include "io/projectfile.h"
@@ -174,7 +174,7 @@ void TestUiOutside::namesAreNotRenderedAsHtmlInTooltips()
     auto w = exampleWindow(&m_catalogue, {}, QSize(1500, 950));
     QVERIFY(w);
     Document *doc = w->document();
-    ValidationController *v = w->analysis()->validation();
+    AnalysisController *v = w->analysis()->validation();
     QTRY_VERIFY(!v->isBusy());
     // A hostile name and a memory above Cloud Run's limit, so the box gets a badge and a row.
     Component c = *doc->currentOption()->component(QStringLiteral("backend"));

@@ -1,8 +1,8 @@
 #include "analysis/analysisdocks.h"
 
+#include "analysis/analysiscontroller.h"
 #include "analysis/costpanel.h"
 #include "analysis/problemspanel.h"
-#include "analysis/analysiscontroller.h"
 #include "canvas/componentitem.h"
 #include "canvas/connectionitem.h"
 #include "canvas/diagramscene.h"

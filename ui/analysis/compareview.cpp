@@ -27,8 +27,8 @@ namespace stackplan {
 
 namespace {
 
-const QColor kLevelColours[3] = {QColor(0x90, 0xca, 0xf9), QColor(0x1e, 0x88, 0xe5),
-                                 QColor(0x0d, 0x47, 0xa1)};
+const QColor kLevelColours[3]
+    = {QColor(0x90, 0xca, 0xf9), QColor(0x1e, 0x88, 0xe5), QColor(0x0d, 0x47, 0xa1)};
 const QColor kBest(0xc8, 0xe6, 0xc9);    // best value of a row
 const QColor kCurrent(0xe3, 0xf2, 0xfd); // the current option's column
 const QColor kBad(0xc6, 0x28, 0x28);
@@ -178,15 +178,13 @@ void CompareView::refreshNow()
     m_optionIds.clear();
     for (const auto &o : c.options)
         m_optionIds << o.option;
-    QString traffic = c.traffic == QLatin1String("typical")
-                          ? tr("typical traffic")
-                          : tr("%1 traffic").arg(c.traffic);
-    m_title->setText(
-        c.options.empty()
-            ? tr("No options to compare")
-            : tr("%1 options compared · deltas at %2 (×%3) · monthly USD")
-                  .arg(c.options.size())
-                  .arg(traffic, formatNumber(c.multiplier)));
+    QString traffic = c.traffic == QLatin1String("typical") ? tr("typical traffic")
+                                                            : tr("%1 traffic").arg(c.traffic);
+    m_title->setText(c.options.empty()
+                         ? tr("No options to compare")
+                         : tr("%1 options compared · deltas at %2 (×%3) · monthly USD")
+                               .arg(c.options.size())
+                               .arg(traffic, formatNumber(c.multiplier)));
     fillBaselineSelector();
     fillTable();
     fillChart();
@@ -194,7 +192,7 @@ void CompareView::refreshNow()
     const QString cheapest = c.cheapestPassing();
     if (const OptionComparison *o = c.option(cheapest))
         lines << tr("<b>Cheapest option without errors or unbound components</b>: %1 at %2 a "
-                        "month.")
+                    "month.")
                      .arg(o->name.toHtmlEscaped(), o->cost.text.toHtmlEscaped());
     else if (!c.options.empty())
         lines << tr("<b>Every option has errors or unbound components.</b>");
@@ -228,8 +226,8 @@ void CompareView::fillTable()
         const OptionComparison &o = c.options[size_t(col)];
         auto *h = new QTableWidgetItem(heading(o));
         h->setData(Qt::UserRole, o.option);
-        h->setToolTip(tr("%1 (%2)%3").arg(o.name, o.option,
-                                            o.baseline ? tr(", the baseline") : QString()));
+        h->setToolTip(
+            tr("%1 (%2)%3").arg(o.name, o.option, o.baseline ? tr(", the baseline") : QString()));
         m_table->setHorizontalHeaderItem(col, h);
     }
     for (int row = 0; row < int(rows.size()); ++row) {
@@ -287,12 +285,12 @@ void CompareView::fillChart()
     m_chart->removeAllSeries();
     m_bars = new QBarSeries;
     m_bars->setObjectName(QStringLiteral("costByLevel"));
-    static const char *const names[3] = {QT_TR_NOOP("Low"), QT_TR_NOOP("Typical"),
-                                         QT_TR_NOOP("High")};
+    static const char *const names[3]
+        = {QT_TR_NOOP("Low"), QT_TR_NOOP("Typical"), QT_TR_NOOP("High")};
     double top = 1;
     for (int level = 0; level < 3; ++level) {
-        auto *set = new QBarSet(tr("%1 ×%2").arg(tr(names[level]),
-                                                 formatNumber(c.levels[size_t(level)])));
+        auto *set = new QBarSet(
+            tr("%1 ×%2").arg(tr(names[level]), formatNumber(c.levels[size_t(level)])));
         set->setColor(kLevelColours[level]);
         set->setBorderColor(kLevelColours[level].darker(120));
         for (const auto &o : c.options) {

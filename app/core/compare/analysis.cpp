@@ -33,8 +33,8 @@ Analysis analyse(const Project &project, const Catalogue &catalogue, quint64 rev
                            {model.evaluate(as.trafficLow), model.evaluate(as.trafficTypical),
                             model.evaluate(as.trafficHigh)}});
     }
-    a.sweep = computeSweep(project, optionIds(project), catalogue, kSweepLow, kSweepHigh,
-                           kSweepPoints);
+    a.sweep
+        = computeSweep(project, optionIds(project), catalogue, kSweepLow, kSweepHigh, kSweepPoints);
     a.comparison = compareOptions(project, catalogue, a.findings, a.sweep);
     return a;
 }

@@ -51,7 +51,7 @@ const ResolvedBinding *bindingOf(const Catalogue &catalogue, const Component &c)
 }
 
 OptionComparison::Availability availabilityOf(const Project &project, const Option &option,
-                                               const Catalogue &catalogue)
+                                              const Catalogue &catalogue)
 {
     OptionComparison::Availability a;
     a.targetPct = project.assumptions.slo.availabilityPct;

@@ -52,11 +52,11 @@ struct OptionComparison {
     // the components on it (clients and third-party APIs excluded). When some component on a
     // path publishes no SLA, that path's figure is the known part only, an upper bound.
     struct Availability {
-        int paths = 0;                 // request paths
-        int uncheckablePaths = 0;      // paths with a component that publishes no SLA
-        std::optional<double> worstPct; // lowest (known) product over the paths, in %
-        QStringList worstPath;          // component ids of that path, first to last
-        QStringList withoutSla;         // components on some path without an SLA, model order
+        int paths = 0;                   // request paths
+        int uncheckablePaths = 0;        // paths with a component that publishes no SLA
+        std::optional<double> worstPct;  // lowest (known) product over the paths, in %
+        QStringList worstPath;           // component ids of that path, first to last
+        QStringList withoutSla;          // components on some path without an SLA, model order
         std::optional<double> targetPct; // the project's availability target
         // true: every path is known and meets the target; false: some path is below it (even
         // without its unknown factors); none: no target, no path, or unknown factors decide.
@@ -67,8 +67,8 @@ struct OptionComparison {
     // with no warm instance, or the wake-up of a sleeping plan.
     struct ColdStart {
         std::optional<double> worstMs;
-        QString component; // id of the component with that delay
-        bool sleeps = false; // the delay is a sleeping plan waking up
+        QString component;              // id of the component with that delay
+        bool sleeps = false;            // the delay is a sleeping plan waking up
         std::optional<double> targetMs; // the project's p95 target
         // true: no delay above the target; false: one is above; none: no target.
         std::optional<bool> meetsTarget;
@@ -80,9 +80,9 @@ struct OptionComparison {
 
     // Where this option's cost curve crosses another option's (from the sweep, 0.01× to 1000×).
     struct Crossover {
-        QString other;     // option id
+        QString other; // option id
         double multiplier = 0;
-        double total = 0;  // both options' monthly total there
+        double total = 0;          // both options' monthly total there
         bool cheaperAbove = false; // this option is the cheaper one above the multiplier
     };
     std::vector<Crossover> crossovers;
@@ -118,7 +118,7 @@ struct Comparison {
     std::optional<double> budget;
     std::optional<double> availabilityTargetPct;
     std::optional<double> p95TargetMs;
-    std::vector<OptionComparison> options; // in project order
+    std::vector<OptionComparison> options;    // in project order
     std::vector<Sweep::Crossover> crossovers; // every crossover between the options, sorted
 
     const OptionComparison *option(const QString &id) const;
@@ -154,7 +154,7 @@ struct ComparisonRow {
     int best = -1;
 };
 std::vector<ComparisonRow> comparisonRows(const Comparison &c);
-// "All on Workers (baseline)" for the baseline, else the name.
+// "Option name (baseline)" for the baseline, else the name.
 QString optionHeading(const OptionComparison &o);
 
 // Writers. JSON: {"format": "stackplan-comparison", "version": 1, ...}. CSV: a header and one
@@ -165,7 +165,7 @@ QByteArray comparisonToCsv(const Comparison &c);
 QString comparisonToMarkdown(const Comparison &c);
 QString comparisonToText(const Comparison &c);
 
-// "B becomes cheaper than A above ×12 traffic", with the options' names.
+// "B becomes cheaper than A above ×12 traffic ($45.00 a month each there)" (option names).
 QString crossoverSentence(const Comparison &c, const Sweep::Crossover &crossover);
 // "−38 % vs baseline", "+$12.00 vs baseline"; empty for the baseline itself.
 QString costDeltaText(const OptionComparison &o);

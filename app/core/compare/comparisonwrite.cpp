@@ -65,8 +65,7 @@ QString findingsDeltaText(const OptionComparison &o)
     QStringList parts;
     auto add = [&parts](int n, const char *word) {
         if (n)
-            parts << (n > 0 ? QStringLiteral("+") : kMinus)
-                         + plural(std::abs(n), word);
+            parts << (n > 0 ? QStringLiteral("+") : kMinus) + plural(std::abs(n), word);
     };
     add(d.errors, "error");
     add(d.warnings, "warning");
@@ -90,13 +89,15 @@ QString availabilityText(const Comparison &c, const OptionComparison &o)
 {
     const auto &a = o.availability;
     if (!a.worstPct)
-        return a.paths ? QStringLiteral("unknown (no SLA: %1)").arg(a.withoutSla.join(QStringLiteral(", ")))
+        return a.paths ? QStringLiteral("unknown (no SLA: %1)")
+                             .arg(a.withoutSla.join(QStringLiteral(", ")))
                        : QStringLiteral("no request path");
     QString text = (a.uncheckablePaths ? QStringLiteral("≤ ") : QString()) + pctText(*a.worstPct);
     if (c.availabilityTargetPct)
-        text += a.meetsTarget == true    ? QStringLiteral(" ✓")
-                : a.meetsTarget == false ? QStringLiteral(" ✗ below %1").arg(pctText(*c.availabilityTargetPct))
-                                         : QString();
+        text += a.meetsTarget == true ? QStringLiteral(" ✓")
+                : a.meetsTarget == false
+                    ? QStringLiteral(" ✗ below %1").arg(pctText(*c.availabilityTargetPct))
+                    : QString();
     if (!a.withoutSla.isEmpty())
         text += QStringLiteral(" (no SLA: %1)").arg(a.withoutSla.join(QStringLiteral(", ")));
     return text;
@@ -108,12 +109,13 @@ QString coldStartText(const Comparison &c, const OptionComparison &o)
     if (!cs.worstMs)
         return QStringLiteral("none");
     QString text = QStringLiteral("%1 ms %2 (%3)")
-                       .arg(formatNumber(*cs.worstMs), cs.sleeps ? QStringLiteral("wake-up")
-                                                                 : QStringLiteral("cold start"),
+                       .arg(formatNumber(*cs.worstMs),
+                            cs.sleeps ? QStringLiteral("wake-up") : QStringLiteral("cold start"),
                             cs.component);
     if (c.p95TargetMs)
-        text += cs.meetsTarget == true ? QStringLiteral(" ✓")
-                                       : QStringLiteral(" ✗ above %1 ms").arg(formatNumber(*c.p95TargetMs));
+        text += cs.meetsTarget == true
+                    ? QStringLiteral(" ✓")
+                    : QStringLiteral(" ✗ above %1 ms").arg(formatNumber(*c.p95TargetMs));
     return text;
 }
 
@@ -233,8 +235,8 @@ QString costDeltaText(const OptionComparison &o)
     if (!o.delta.costPct)
         return signedMoney(o.delta.cost) + QStringLiteral(" vs baseline");
     const double pct = *o.delta.costPct;
-    const double shown = std::fabs(pct) < 1 ? std::round(std::fabs(pct) * 10) / 10
-                                            : std::round(std::fabs(pct));
+    const double shown
+        = std::fabs(pct) < 1 ? std::round(std::fabs(pct) * 10) / 10 : std::round(std::fabs(pct));
     return (pct < 0 ? kMinus : QStringLiteral("+")) + formatNumber(shown, 1)
            + QStringLiteral(" % vs baseline");
 }
@@ -252,8 +254,9 @@ std::vector<ComparisonRow> comparisonRows(const Comparison &c)
     for (int level = 0; level < 3; ++level) {
         ComparisonRow r;
         r.key = QStringLiteral("cost-%1").arg(QLatin1String(kLevelKeys[level]));
-        r.label = QStringLiteral("%1 traffic (%2)")
-                      .arg(QLatin1String(kLevelNames[level]), multiplierText(c.levels[size_t(level)]));
+        r.label
+            = QStringLiteral("%1 traffic (%2)")
+                  .arg(QLatin1String(kLevelNames[level]), multiplierText(c.levels[size_t(level)]));
         for (const auto &o : opts)
             r.cells << o.costs[size_t(level)].text;
         r.best = bestOf(
@@ -282,8 +285,9 @@ std::vector<ComparisonRow> comparisonRows(const Comparison &c)
     {
         ComparisonRow r;
         r.key = QStringLiteral("delta");
-        r.label = customTraffic ? QStringLiteral("Cost vs baseline (%1)").arg(multiplierText(c.multiplier))
-                                : QStringLiteral("Cost vs baseline");
+        r.label = customTraffic
+                      ? QStringLiteral("Cost vs baseline (%1)").arg(multiplierText(c.multiplier))
+                      : QStringLiteral("Cost vs baseline");
         for (const auto &o : opts)
             r.cells << (o.baseline ? QStringLiteral("baseline") : costDeltaText(o));
         rows.push_back(std::move(r));
@@ -291,7 +295,8 @@ std::vector<ComparisonRow> comparisonRows(const Comparison &c)
     if (c.budget) {
         ComparisonRow r;
         r.key = QStringLiteral("budget");
-        r.label = QStringLiteral("Budget %1 (%2)").arg(formatMoney(*c.budget), multiplierText(c.multiplier));
+        r.label = QStringLiteral("Budget %1 (%2)")
+                      .arg(formatMoney(*c.budget), multiplierText(c.multiplier));
         for (const auto &o : opts)
             r.cells << headroomText(o);
         r.best = bestOf(
@@ -343,9 +348,9 @@ std::vector<ComparisonRow> comparisonRows(const Comparison &c)
     {
         ComparisonRow r;
         r.key = QStringLiteral("availability");
-        r.label = c.availabilityTargetPct
-                      ? QStringLiteral("Availability, worst path (target %1)").arg(pctText(*c.availabilityTargetPct))
-                      : QStringLiteral("Availability, worst path");
+        r.label = c.availabilityTargetPct ? QStringLiteral("Availability, worst path (target %1)")
+                                                .arg(pctText(*c.availabilityTargetPct))
+                                          : QStringLiteral("Availability, worst path");
         for (const auto &o : opts)
             r.cells << availabilityText(c, o);
         r.best = bestOf(
@@ -461,8 +466,8 @@ ojson comparisonToJson(const Comparison &c)
         j["crossovers"] = std::move(xs);
         ojson delta = ojson::object();
         delta["cost"] = money(o.delta.cost);
-        delta["cost_pct"] = o.delta.costPct ? num(std::round(*o.delta.costPct * 1e4) / 1e4)
-                                            : ojson(nullptr);
+        delta["cost_pct"]
+            = o.delta.costPct ? num(std::round(*o.delta.costPct * 1e4) / 1e4) : ojson(nullptr);
         delta["errors"] = o.delta.errors;
         delta["warnings"] = o.delta.warnings;
         delta["infos"] = o.delta.infos;
@@ -490,7 +495,8 @@ ojson comparisonToJson(const Comparison &c)
 
 QByteArray comparisonToCsv(const Comparison &c)
 {
-    QStringList header{QStringLiteral("option"), QStringLiteral("name"), QStringLiteral("baseline")};
+    QStringList header{QStringLiteral("option"), QStringLiteral("name"),
+                       QStringLiteral("baseline")};
     for (const char *k : kLevelKeys)
         header << QStringLiteral("cost_%1").arg(QLatin1String(k))
                << QStringLiteral("unknown_%1").arg(QLatin1String(k));
@@ -498,14 +504,13 @@ QByteArray comparisonToCsv(const Comparison &c)
            << QStringLiteral("unknown") << QStringLiteral("over_cap")
            << QStringLiteral("delta_cost") << QStringLiteral("delta_pct")
            << QStringLiteral("budget") << QStringLiteral("headroom") << QStringLiteral("errors")
-           << QStringLiteral("warnings") << QStringLiteral("infos")
-           << QStringLiteral("error_rules") << QStringLiteral("availability_pct")
-           << QStringLiteral("availability_target_pct") << QStringLiteral("availability_met")
-           << QStringLiteral("worst_path") << QStringLiteral("cold_start_ms")
-           << QStringLiteral("cold_start_component") << QStringLiteral("p95_target_ms")
-           << QStringLiteral("cold_start_met") << QStringLiteral("crossovers")
-           << QStringLiteral("added") << QStringLiteral("removed") << QStringLiteral("rebound")
-           << QStringLiteral("platforms") << QStringLiteral("accounts")
+           << QStringLiteral("warnings") << QStringLiteral("infos") << QStringLiteral("error_rules")
+           << QStringLiteral("availability_pct") << QStringLiteral("availability_target_pct")
+           << QStringLiteral("availability_met") << QStringLiteral("worst_path")
+           << QStringLiteral("cold_start_ms") << QStringLiteral("cold_start_component")
+           << QStringLiteral("p95_target_ms") << QStringLiteral("cold_start_met")
+           << QStringLiteral("crossovers") << QStringLiteral("added") << QStringLiteral("removed")
+           << QStringLiteral("rebound") << QStringLiteral("platforms") << QStringLiteral("accounts")
            << QStringLiteral("unbound");
     QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
     const QString sep = QStringLiteral(";");
@@ -529,10 +534,9 @@ QByteArray comparisonToCsv(const Comparison &c)
           << csvBool(o.availability.meetsTarget) << csvField(o.availability.worstPath.join(sep))
           << csvNumber(o.coldStart.worstMs) << csvField(o.coldStart.component)
           << csvNumber(o.coldStart.targetMs) << csvBool(o.coldStart.meetsTarget)
-          << csvField(xs.join(sep)) << csvField(o.added.join(sep))
-          << csvField(o.removed.join(sep)) << csvField(o.rebound.join(sep))
-          << csvField(o.platforms.join(sep)) << csvField(o.accounts.join(sep))
-          << csvField(o.unbound.join(sep));
+          << csvField(xs.join(sep)) << csvField(o.added.join(sep)) << csvField(o.removed.join(sep))
+          << csvField(o.rebound.join(sep)) << csvField(o.platforms.join(sep))
+          << csvField(o.accounts.join(sep)) << csvField(o.unbound.join(sep));
         out += f.join(QLatin1Char(',')) + QLatin1Char('\n');
     }
     return out.toUtf8();
@@ -558,12 +562,14 @@ QString comparisonToMarkdown(const Comparison &c)
         }
         out += QStringLiteral("| ") + cells.join(QStringLiteral(" | ")) + QStringLiteral(" |\n");
     }
-    out += QStringLiteral("\nMonthly USD, known part (≥ when some prices are unknown); **bold**: best in "
-                          "its row.\n");
+    out += QStringLiteral(
+        "\nMonthly USD, known part (≥ when some prices are unknown); **bold**: best in "
+        "its row.\n");
     if (!c.crossovers.empty()) {
         out += QLatin1Char('\n');
         for (const auto &x : c.crossovers)
-            out += QStringLiteral("- ") + escapeMarkdown(crossoverSentence(c, x)) + QLatin1Char('\n');
+            out += QStringLiteral("- ") + escapeMarkdown(crossoverSentence(c, x))
+                   + QLatin1Char('\n');
     }
     return out;
 }
@@ -577,14 +583,16 @@ QString comparisonToText(const Comparison &c)
     for (const auto &r : rows) {
         labelWidth = std::max(labelWidth, int(r.label.size()));
         for (int i = 0; i < r.cells.size(); ++i)
-            widths[size_t(i)] = std::max(widths[size_t(i)], int(r.cells[i].size()) + (i == r.best ? 2 : 0));
+            widths[size_t(i)]
+                = std::max(widths[size_t(i)], int(r.cells[i].size()) + (i == r.best ? 2 : 0));
     }
     std::vector<QStringList> headings;
     size_t headingLines = 1;
     for (size_t i = 0; i < c.options.size(); ++i) {
         QStringList lines;
         QString line;
-        for (const QString &word : optionHeading(c.options[i]).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        for (const QString &word :
+             optionHeading(c.options[i]).split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
             if (!line.isEmpty() && line.size() + 1 + word.size() > widths[i]) {
                 lines << line;
                 line.clear();
@@ -605,7 +613,8 @@ QString comparisonToText(const Comparison &c)
         QString l = label.leftJustified(labelWidth);
         for (int i = 0; i < cells.size(); ++i)
             l += QStringLiteral("  ")
-                 + (i == best ? QStringLiteral("* ") + cells[i] : cells[i]).leftJustified(widths[size_t(i)]);
+                 + (i == best ? QStringLiteral("* ") + cells[i] : cells[i])
+                       .leftJustified(widths[size_t(i)]);
         while (l.endsWith(QLatin1Char(' ')))
             l.chop(1);
         out += l + QLatin1Char('\n');
@@ -618,7 +627,8 @@ QString comparisonToText(const Comparison &c)
     }
     for (const auto &r : rows)
         line(r.label, r.cells, r.best);
-    out += QStringLiteral("\n* best in its row. Monthly USD, known part (≥ when some prices are unknown).\n");
+    out += QStringLiteral(
+        "\n* best in its row. Monthly USD, known part (≥ when some prices are unknown).\n");
     if (!c.crossovers.empty()) {
         out += QStringLiteral("\nCrossovers:\n");
         for (const auto &x : c.crossovers)
