@@ -376,10 +376,41 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             m_pools[it->second].uses.push_back(use);
         }
     }
-    for (auto &pool : m_pools)
+    for (auto &pool : m_pools) {
         for (int ci = 0; ci < int(m_credits.size()); ++ci)
             if (m_credits[size_t(ci)].usages.contains(pool.meter->usage))
                 pool.credits.push_back(ci);
+        const Meter &m = *pool.meter;
+        pool.summable = !m.roundUpEach && !m.roundUp && m.cap == MeterCap::None
+                        && (m.price || !m.tiers.empty()) && !pool.uses.empty();
+        pool.account = pool.uses.empty() ? -1 : pool.uses.front().component;
+        for (const auto &use : pool.uses) {
+            if (!use.quantityKnown) {
+                ++pool.unknownUses;
+                continue;
+            }
+            pool.flow += use.flow;
+            pool.stock += use.stock;
+            if (use.flow < 0 || use.stock < 0
+                || m_accounts[size_t(use.component)] != m_accounts[size_t(pool.account)])
+                pool.summable = false;
+        }
+    }
+}
+
+double BillModel::poolTotal(const Pool &pool, double multiplier, int *unknown, int *overCap,
+                            std::vector<double> &creditable) const
+{
+    if (!pool.summable || multiplier < 0)
+        return poolCost(pool, multiplier, nullptr, unknown, overCap, &creditable);
+    *unknown += pool.unknownUses;
+    const double quantity = pool.flow * multiplier + pool.stock;
+    const double billable = std::max(0.0, quantity - pool.included);
+    const double cost = *meterCost(*pool.meter, 0, billable);
+    for (const int ci : pool.credits)
+        if (m_accounts[size_t(pool.account)] == m_credits[size_t(ci)].account)
+            creditable[size_t(ci)] += cost;
+    return cost;
 }
 
 double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines,
@@ -535,7 +566,7 @@ double BillModel::total(double multiplier, int *unknown, int *overCap) const
     double total = 0;
     std::vector<double> creditable(m_credits.size(), 0.0);
     for (const auto &pool : m_pools)
-        total += poolCost(pool, multiplier, nullptr, &u, &capped, &creditable);
+        total += poolTotal(pool, multiplier, &u, &capped, creditable);
     for (const auto &fee : m_fees)
         total += fee.amount;
     for (size_t ci = 0; ci < m_credits.size(); ++ci)

@@ -120,6 +120,14 @@ private:
         double daysPerMonth = kDaysPerMonth;
         std::vector<Use> uses;
         std::vector<int> credits; // indices of credits that may apply to this pool's usage
+        // For total(): a pool whose meter neither rounds nor caps and has a price, with
+        // non-negative quantities, costs the meter's price of (Σ quantity − included)⁺ — the
+        // lines' costs summed, without a walk over its uses at each multiplier.
+        bool summable = false;
+        double flow = 0;  // Σ flow of the uses whose quantity is known
+        double stock = 0; // Σ stock of those
+        int unknownUses = 0;
+        int account = -1; // index of the uses' account in m_accounts (one profile, one account)
     };
     struct Credit {
         double amount = 0;
@@ -150,6 +158,9 @@ private:
     // `creditable[i]` for the credits it may draw on.
     double poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines, int *unknown,
                     int *overCap, std::vector<double> *creditable) const;
+    // poolCost() without lines, in closed form for summable pools.
+    double poolTotal(const Pool &pool, double multiplier, int *unknown, int *overCap,
+                     std::vector<double> &creditable) const;
 
     QString m_option;
     std::vector<ComponentBill> m_components; // templates: ids, names, bindings

@@ -4,6 +4,9 @@
 
 #include "profiles/catalogue.h"
 #include "rules/finding.h"
+#include "rules/validate.h"
+
+#include <QHash>
 
 #include <functional>
 #include <map>
@@ -22,14 +25,23 @@ struct Context {
     // Indexes built once per validation (shared with the probes of rebinding candidates), so
     // per-component rules do not scan the whole option.
     struct Index {
-        std::map<QString, const Component *> components;
-        std::map<QString, std::vector<const Connection *>> touching; // from, to or via
+        QHash<QString, const Component *> components;
+        QHash<QString, std::vector<const Connection *>> touching; // from, to or via
         QSet<QString> componentIds;
         QSet<QString> connectionIds;
         // Component id → its resolved binding (null when unbound or not resolvable).
-        std::map<QString, const ResolvedBinding *> bound;
+        QHash<QString, const ResolvedBinding *> bound;
+        // How many components provide (plan fee) or pay (fee or required fee) each fee key, so
+        // "the fees of the others" is a lookup, not a walk over the option per component.
+        std::map<QString, int> feeProviders;
+        std::map<QString, int> feePayers;
     };
     std::shared_ptr<const Index> indexes;
+    // Which findings get their fixes (rebinding candidates cost a rule pass and a bill per
+    // catalogue binding, so the GUI asks for them only when a fix menu opens).
+    FixScope fixes = FixScope::all();
+
+    bool wantsFixes(const QStringList &subjects) const { return fixes.covers(subjects); }
 
     // Builds the indexes above from `option`, and the fees its plans provide.
     void index();
@@ -73,6 +85,9 @@ std::vector<const ResolvedBinding *> rebindCandidates(const Context &ctx, const 
 // "Bind to …" fixes for those candidates.
 std::vector<Fix> rebindFixes(const Context &ctx, const Component &c);
 
+// The findings of one component (its own rules and, where ctx.fixes covers them, their fixes),
+// appended to ctx.out; validation runs it for every component, then checkGraph once.
+void checkOne(Context &ctx, const Component &c);
 void checkGraph(Context &ctx);
 
 // Position for a component added by a fix, below `near`.
