@@ -231,6 +231,13 @@ void TestScale::sweepTotalsEqualBillTotals()
                                         .arg(series.totals[i], 0, 'g', 17)
                                         .arg(b.total, 0, 'g', 17)));
                 QCOMPARE(series.unknown[i], b.unknown);
+                // With the counts asked for (validation's budget check), lines beyond a cap too.
+                const BillModel model(p, *o, testCatalogue());
+                int unknown = -1, overCap = -1;
+                const double total = model.total(s.multipliers[i], &unknown, &overCap);
+                QVERIFY(qAbs(total - b.total) <= 1e-9 * std::max(1.0, qAbs(b.total)));
+                QCOMPARE(unknown, b.unknown);
+                QCOMPARE(overCap, b.overCap);
                 ++compared;
             }
         }

@@ -6,6 +6,8 @@
 
 namespace stackplan {
 
+struct DiagramStyle;
+
 // A component box. It paints its BoxVisual and reports moves to the scene; it never edits the
 // model, opens dialogs or does I/O (STYLE.md, "Items are projections").
 class ComponentItem : public QGraphicsItem
@@ -35,7 +37,12 @@ protected:
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
+    // Below this level of detail (device pixels per scene unit) a box is drawn simplified.
+    static constexpr double kSimplifiedBelow = 0.34;
+
 private:
+    void paintSimplified(QPainter *painter, const BoxVisual &v, const DiagramStyle &style) const;
+
     QString m_id;
     BoxVisual m_visual;
     bool m_hovered = false;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 #include <set>
 
 namespace stackplan {
@@ -111,7 +112,10 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
     : m_option(option.id)
 {
     Q_UNUSED(project);
-    std::map<QString, size_t> poolIndex;
+    // Pools by (profile, plan, instance for instance meters, usage, basis, scope): compared as
+    // the ids they stand for (one profile, plan or instance object per id in the catalogue).
+    using PoolKey = std::tuple<const void *, const void *, const void *, QString, QString, int>;
+    std::map<PoolKey, size_t> poolIndex;
     std::set<QString> feeKeys;
     std::set<QString> creditKeys;
     auto addFee = [&](const QString &key) {
@@ -354,13 +358,10 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
 
             const bool instanceMeter = mi >= rb->plan->meters.size();
             // Allowances granted per component (project) or per instance are not shared.
-            const QString scope
-                = m.includedPer == AllowanceScope::Account ? QString() : QString::number(index);
-            const QString key
-                = QStringLiteral("%1/%2/%3/%4/%5/%6")
-                      .arg(rb->profile->id, rb->plan->id,
-                           instanceMeter && rb->instance ? rb->instance->id : QString(), u, m.basis,
-                           scope);
+            const int scope = m.includedPer == AllowanceScope::Account ? -1 : index;
+            const PoolKey key{rb->profile, rb->plan,
+                              instanceMeter && rb->instance ? rb->instance : nullptr,
+                              u, m.basis, scope};
             auto it = poolIndex.find(key);
             if (it == poolIndex.end()) {
                 Pool pool;
@@ -381,7 +382,7 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             if (m_credits[size_t(ci)].usages.contains(pool.meter->usage))
                 pool.credits.push_back(ci);
         const Meter &m = *pool.meter;
-        pool.summable = !m.roundUpEach && !m.roundUp && m.cap == MeterCap::None
+        pool.summable = !m.roundUpEach && m.cap == MeterCap::None
                         && (m.price || !m.tiers.empty()) && !pool.uses.empty();
         pool.account = pool.uses.empty() ? -1 : pool.uses.front().component;
         for (const auto &use : pool.uses) {
@@ -401,12 +402,28 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
 double BillModel::poolTotal(const Pool &pool, double multiplier, int *unknown, int *overCap,
                             std::vector<double> &creditable) const
 {
-    if (!pool.summable || multiplier < 0)
-        return poolCost(pool, multiplier, nullptr, unknown, overCap, &creditable);
+    const Meter &m = *pool.meter;
+    // A capped pool bills nothing: its usage is within the allowance or beyond the cap. Only
+    // the count of lines beyond the cap needs its uses, when asked for.
+    if (m.cap != MeterCap::None && !overCap && multiplier >= 0) {
+        *unknown += pool.unknownUses;
+        return 0;
+    }
+    if (!pool.summable || multiplier < 0) {
+        int capped = 0;
+        const double cost = poolCost(pool, multiplier, nullptr, unknown, &capped, &creditable);
+        if (overCap)
+            *overCap += capped;
+        return cost;
+    }
     *unknown += pool.unknownUses;
+    // The uses draw on the allowance in turn, so together they bill (Σ quantity − included)⁺,
+    // rounded up to the vendor's unit where the vendor rounds the account's total.
     const double quantity = pool.flow * multiplier + pool.stock;
-    const double billable = std::max(0.0, quantity - pool.included);
-    const double cost = *meterCost(*pool.meter, 0, billable);
+    double billable = std::max(0.0, quantity - pool.included);
+    if (m.roundUp)
+        billable = roundUpTo(billable, *m.roundUp);
+    const double cost = *meterCost(m, 0, billable);
     for (const int ci : pool.credits)
         if (m_accounts[size_t(pool.account)] == m_credits[size_t(ci)].account)
             creditable[size_t(ci)] += cost;
@@ -508,20 +525,21 @@ Bill BillModel::evaluate(double multiplier) const
     bill.components = m_components;
     std::vector<BillLine> lines;
     std::vector<double> creditable(m_credits.size(), 0.0);
-    for (const auto &pool : m_pools)
+    for (const auto &pool : m_pools) {
+        // One line per use, in the pool's order: each goes to its use's component.
+        lines.clear();
         poolCost(pool, multiplier, &lines, &bill.unknown, &bill.overCap, &creditable);
-    std::map<QString, size_t> index;
-    for (size_t i = 0; i < bill.components.size(); ++i)
-        index[bill.components[i].component] = i;
-    for (auto &line : lines) {
-        ComponentBill &cb = bill.components[index[line.component]];
-        if (line.amount)
-            cb.known += *line.amount;
-        else if (line.overCap)
-            ++cb.overCap;
-        else
-            ++cb.unknown;
-        cb.lines.push_back(std::move(line));
+        for (size_t k = 0; k < lines.size(); ++k) {
+            BillLine &line = lines[k];
+            ComponentBill &cb = bill.components[size_t(pool.uses[k].component)];
+            if (line.amount)
+                cb.known += *line.amount;
+            else if (line.overCap)
+                ++cb.overCap;
+            else
+                ++cb.unknown;
+            cb.lines.push_back(std::move(line));
+        }
     }
     for (const auto &fee : m_fees) {
         BillLine l;
@@ -566,7 +584,7 @@ double BillModel::total(double multiplier, int *unknown, int *overCap) const
     double total = 0;
     std::vector<double> creditable(m_credits.size(), 0.0);
     for (const auto &pool : m_pools)
-        total += poolTotal(pool, multiplier, &u, &capped, creditable);
+        total += poolTotal(pool, multiplier, &u, overCap ? &capped : nullptr, creditable);
     for (const auto &fee : m_fees)
         total += fee.amount;
     for (size_t ci = 0; ci < m_credits.size(); ++ci)

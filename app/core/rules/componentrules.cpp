@@ -182,6 +182,8 @@ void checkLimit(std::vector<Finding> &out, const Context &ctx, const Component &
     if (!l || !actual)
         return;
     const double hard = l->max.value_or(l->value);
+    if (*actual <= hard && !(l->max && *actual > l->value))
+        return;
     const QString unit = QString::fromLatin1(limitKeyInfo(QString::fromLatin1(key))->unit);
     if (*actual > hard) {
         Finding f = makeFinding(
