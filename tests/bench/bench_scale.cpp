@@ -107,7 +107,7 @@ int engines(int n)
             Component &c = p.options.front().components[size_t(k++ * 37 % n)];
             c.workload.memoryMb = c.workload.memoryMb.value_or(128) + 128;
             incremental.validate(p, o);
-            computeBill(p, o, catalogue, typical);
+            incremental.billModel().evaluate(typical);
         }));
 
     const QStringList ids = optionIds(p);

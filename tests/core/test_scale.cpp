@@ -6,7 +6,7 @@
 #include "../bench/generate.h"
 #include "cost/bill.h"
 #include "cost/sweep.h"
-#include "enginetest.h"
+#include "../enginetest.h"
 #include "io/projectfile.h"
 #include "rules/incremental.h"
 #include "rules/validate.h"
@@ -181,6 +181,18 @@ void TestScale::incrementalEqualsFullAfterEdits()
             compareFindings(fast, full);
             for (const auto &f : fast)
                 QVERIFY(f.fixes.empty());
+            // The bill from the model validation kept is the option's bill.
+            const Bill bill = incremental.billModel().evaluate(p.assumptions.trafficTypical);
+            const Bill expected = computeBill(p, p.options.front(), testCatalogue(),
+                                              p.assumptions.trafficTypical);
+            QCOMPARE(bill.total, expected.total);
+            QCOMPARE(bill.totalText(), expected.totalText());
+            QCOMPARE(bill.components.size(), expected.components.size());
+            for (size_t i = 0; i < bill.components.size(); ++i) {
+                QCOMPARE(bill.components[i].component, expected.components[i].component);
+                QCOMPARE(bill.components[i].lines.size(), expected.components[i].lines.size());
+                QCOMPARE(bill.components[i].known, expected.components[i].known);
+            }
         }
     }
 }

@@ -108,53 +108,31 @@ const ComponentBill *Bill::componentBill(const QString &id) const
     return nullptr;
 }
 
-BillModel::BillModel(const Project &project, const Option &option, const Catalogue &catalogue)
-    : m_option(option.id)
+std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c,
+                                                             const Catalogue &catalogue)
 {
-    Q_UNUSED(project);
-    // Pools by (profile, plan, instance for instance meters, usage, basis, scope): compared as
-    // the ids they stand for (one profile, plan or instance object per id in the catalogue).
-    using PoolKey = std::tuple<const void *, const void *, const void *, QString, QString, int>;
-    std::map<PoolKey, size_t> poolIndex;
-    std::set<QString> feeKeys;
-    std::set<QString> creditKeys;
-    auto addFee = [&](const QString &key) {
-        if (!feeKeys.insert(key).second)
-            return;
-        for (const auto &p : catalogue.profiles())
-            for (const auto &plan : p.plans)
-                if (plan.fee && plan.fee->key == key) {
-                    m_fees.push_back(
-                        {key, plan.fee->amount,
-                         QStringLiteral("%1 — %2 (account fee, %3)").arg(p.vendor, plan.name, key),
-                         plan.fee->fact.source, plan.fee->fact.checked, plan.fee->fact.note});
-                    return;
-                }
-    };
-
-    for (const auto &c : option.components) {
+    {
         const ResolvedBinding *rb = c.binding.isBound() ? catalogue.resolved(c.binding) : nullptr;
         if (!rb)
-            continue;
-        const int index = int(m_components.size());
-        ComponentBill cb;
+            return nullptr;
+        auto out = std::make_shared<Compiled>();
+        Compiled &k = *out;
+        ComponentBill &cb = k.header;
         cb.component = c.id;
         cb.name = c.name;
         cb.binding = c.binding;
-        m_components.push_back(cb);
-        m_accounts.push_back(rb->profile->account);
+        k.account = rb->profile->account;
 
         if (rb->plan->fee)
-            addFee(rb->plan->fee->key);
+            k.fees.push_back(rb->plan->fee->key);
         for (const auto &key : rb->plan->requiredFees)
-            addFee(key);
+            k.fees.push_back(key);
         if (rb->plan->credits) {
-            const QString key = rb->profile->id + QLatin1Char('/') + rb->plan->id;
-            if (creditKeys.insert(key).second)
-                m_credits.push_back(
+            k.creditKey = rb->profile->id + QLatin1Char('/') + rb->plan->id;
+            k.credit = Credit
                     {rb->plan->credits->amount, rb->profile->account, rb->plan->credits->appliesTo,
                      QStringLiteral("%1 — %2 credits").arg(rb->profile->name, rb->plan->name),
-                     rb->plan->credits->fact.source, rb->plan->credits->fact.checked});
+                     rb->plan->credits->fact.source, rb->plan->credits->fact.checked};
         }
 
         const Workload &w = c.workload;
@@ -202,7 +180,7 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
               });
         if (const Limit *cap = rb->limit(QStringLiteral("daily_requests"));
             cap && requests > 0 && !requestsCapped)
-            m_caps.push_back({index, requests, cap->value * daysPerMonth,
+            k.cap = Cap({0, requests, cap->value * daysPerMonth,
                               QStringLiteral("%1 exceeds %2 requests a day on %3")
                                   .arg(c.name, formatNumber(cap->value), rb->plan->name)});
 
@@ -211,7 +189,7 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             if (m.basis == QLatin1String("idle") && !allMonth)
                 continue; // no minimum instances: nothing idles
             Use use;
-            use.component = index;
+            use.component = 0; // its place in the option, set when the model is assembled
             use.busiestDay = t.busiestDayFactor.value_or(1);
             const QString &u = m.usage;
             // A request's billed duration, rounded up to the vendor's unit.
@@ -358,25 +336,100 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
 
             const bool instanceMeter = mi >= rb->plan->meters.size();
             // Allowances granted per component (project) or per instance are not shared.
-            const int scope = m.includedPer == AllowanceScope::Account ? -1 : index;
-            const PoolKey key{rb->profile, rb->plan,
-                              instanceMeter && rb->instance ? rb->instance : nullptr,
-                              u, m.basis, scope};
+            Compiled::Part part;
+            part.key = PoolKey{rb->profile, rb->plan,
+                               instanceMeter && rb->instance ? rb->instance : nullptr, u, m.basis,
+                               m.includedPer == AllowanceScope::Account ? -1 : 0};
+            part.pool.meter = &m;
+            part.pool.profileName = rb->profile->name;
+            part.pool.planName = rb->plan->name;
+            part.pool.daysPerMonth = daysPerMonth;
+            part.pool.included = m.included * (m.includedPerDay ? daysPerMonth : 1.0)
+                                 * (m.includedPer == AllowanceScope::Instance ? machines : 1.0);
+            part.use = use;
+            k.parts.push_back(std::move(part));
+        }
+        return out;
+    }
+}
+
+std::shared_ptr<const BillModel::Compiled> BillModel::Cache::get(const Component &c,
+                                                                const Catalogue &catalogue)
+{
+    auto it = m_entries.find(c.id);
+    if (it != m_entries.end() && it->component == c) {
+        it->pass = m_pass;
+        return it->compiled;
+    }
+    Entry e{c, compile(c, catalogue), m_pass};
+    auto compiled = e.compiled;
+    m_entries.insert(c.id, std::move(e));
+    return compiled;
+}
+
+void BillModel::Cache::endPass()
+{
+    m_entries.removeIf([this](const std::pair<const QString &, Entry &> &e) {
+        return e.second.pass != m_pass;
+    });
+    ++m_pass;
+}
+
+BillModel::BillModel(const Project &project, const Option &option, const Catalogue &catalogue,
+                     Cache *cache)
+    : m_option(option.id)
+{
+    Q_UNUSED(project);
+    // Pools by (profile, plan, instance for instance meters, usage, basis, scope): compared as
+    // the ids they stand for (one profile, plan or instance object per id in the catalogue).
+    std::map<PoolKey, size_t> poolIndex;
+    std::set<QString> feeKeys;
+    std::set<QString> creditKeys;
+    auto addFee = [&](const QString &key) {
+        if (!feeKeys.insert(key).second)
+            return;
+        for (const auto &p : catalogue.profiles())
+            for (const auto &plan : p.plans)
+                if (plan.fee && plan.fee->key == key) {
+                    m_fees.push_back(
+                        {key, plan.fee->amount,
+                         QStringLiteral("%1 — %2 (account fee, %3)").arg(p.vendor, plan.name, key),
+                         plan.fee->fact.source, plan.fee->fact.checked, plan.fee->fact.note});
+                    return;
+                }
+    };
+
+    for (const auto &c : option.components) {
+        const std::shared_ptr<const Compiled> k = cache ? cache->get(c, catalogue)
+                                                        : compile(c, catalogue);
+        if (!k)
+            continue;
+        const int index = int(m_components.size());
+        m_components.push_back(k->header);
+        m_accounts.push_back(k->account);
+        for (const auto &key : k->fees)
+            addFee(key);
+        if (k->credit && creditKeys.insert(k->creditKey).second)
+            m_credits.push_back(*k->credit);
+        if (k->cap) {
+            m_caps.push_back(*k->cap);
+            m_caps.back().component = index;
+        }
+        for (const auto &part : k->parts) {
+            PoolKey key = part.key;
+            if (std::get<5>(key) >= 0)
+                std::get<5>(key) = index; // an allowance of its own
             auto it = poolIndex.find(key);
             if (it == poolIndex.end()) {
-                Pool pool;
-                pool.meter = &m;
-                pool.profileName = rb->profile->name;
-                pool.planName = rb->plan->name;
-                pool.daysPerMonth = daysPerMonth;
-                pool.included = m.included * (m.includedPerDay ? daysPerMonth : 1.0)
-                                * (m.includedPer == AllowanceScope::Instance ? machines : 1.0);
                 it = poolIndex.emplace(key, m_pools.size()).first;
-                m_pools.push_back(pool);
+                m_pools.push_back(part.pool);
             }
-            m_pools[it->second].uses.push_back(use);
+            m_pools[it->second].uses.push_back(part.use);
+            m_pools[it->second].uses.back().component = index;
         }
     }
+    if (cache)
+        cache->endPass();
     for (auto &pool : m_pools) {
         for (int ci = 0; ci < int(m_credits.size()); ++ci)
             if (m_credits[size_t(ci)].usages.contains(pool.meter->usage))

@@ -488,12 +488,16 @@ void checkGraph(Context &ctx)
     checkDbCapacity(ctx);
     checkAvailability(ctx);
     {
-        const BillModel bill(ctx.project, ctx.option, ctx.catalogue);
+        std::optional<BillModel> own;
+        if (!ctx.bill)
+            own.emplace(ctx.project, ctx.option, ctx.catalogue);
+        const BillModel &bill = ctx.bill ? *ctx.bill : *own;
         checkQuotas(ctx, bill);
         checkBudget(ctx, bill);
     }
     if (ctx.option.components.size() > 1) {
-        std::set<QString> linked;
+        QSet<QString> linked;
+        linked.reserve(qsizetype(ctx.option.components.size()));
         for (const auto &conn : ctx.option.connections) {
             linked.insert(conn.from);
             linked.insert(conn.to);
@@ -501,7 +505,7 @@ void checkGraph(Context &ctx)
                 linked.insert(conn.via);
         }
         for (const auto &c : ctx.option.components)
-            if (!linked.count(c.id))
+            if (!linked.contains(c.id))
                 ctx.out.push_back(makeFinding("graph.isolated", Severity::Warning, ctx, {c.id},
                                               QStringLiteral("%1 has no connection").arg(c.name)));
     }

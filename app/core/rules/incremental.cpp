@@ -80,6 +80,8 @@ std::vector<Finding> IncrementalValidator::validate(const Project &project, cons
     }
     cache.components = std::move(next);
 
+    m_bill.emplace(project, option, m_catalogue, &cache.bill);
+    ctx.bill = &*m_bill;
     const size_t graphFirst = ctx.out.size();
     checkGraph(ctx);
     for (size_t i = graphFirst; i < ctx.out.size(); ++i)

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "cost/bill.h"
 #include "model/project.h"
 #include "rules/finding.h"
 
 #include <QHash>
 
+#include <optional>
 #include <vector>
 
 namespace stackplan {
@@ -18,13 +20,17 @@ class Catalogue;
 // itself, its connections, the name, role and platform of the components at their other ends,
 // the subscriptions the option's plans provide and the project's assumptions. The graph rules
 // (pooling, database capacity, availability, quotas, budget, isolation) span the option and
-// always run. Not thread-safe: one instance per thread.
+// always run, on a bill model that recompiles only changed components. Not thread-safe: one
+// instance per thread.
 class IncrementalValidator
 {
 public:
     explicit IncrementalValidator(const Catalogue &catalogue);
 
     std::vector<Finding> validate(const Project &project, const Option &option);
+    // The bill model of the option last validated (validation prices it for quotas and the
+    // budget): its evaluate() is computeBill() of that option without compiling it again.
+    const BillModel &billModel() const { return *m_bill; }
     // Components whose rules ran in the last validate() (the rest were reused): for tests.
     int lastRecomputed() const { return m_lastRecomputed; }
     // Forgets everything (e.g. when the catalogue's profiles were reloaded).
@@ -48,11 +54,13 @@ private:
         Assumptions assumptions;
         std::vector<QString> fees; // sorted fee keys the option's plans provide
         QHash<QString, Entry> components;
+        BillModel::Cache bill; // each component's compiled bill part
     };
 
     const Catalogue &m_catalogue;
     QHash<QString, OptionCache> m_options;
     int m_lastRecomputed = 0;
+    std::optional<BillModel> m_bill;
 };
 
 } // namespace stackplan

@@ -13,6 +13,10 @@
 #include <memory>
 #include <set>
 
+namespace stackplan {
+class BillModel;
+}
+
 namespace stackplan::rules {
 
 struct Context {
@@ -40,6 +44,8 @@ struct Context {
     // Which findings get their fixes (rebinding candidates cost a rule pass and a bill per
     // catalogue binding, so the GUI asks for them only when a fix menu opens).
     FixScope fixes = FixScope::all();
+    // The option's bill model, when the caller prices the option too (else checkGraph builds one).
+    const BillModel *bill = nullptr;
 
     bool wantsFixes(const QStringList &subjects) const { return fixes.covers(subjects); }
 
