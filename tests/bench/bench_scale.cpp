@@ -320,8 +320,11 @@ int main(int argc, char **argv)
     std::printf("\n");
     for (const auto &metric : order) {
         std::printf("%-48s", qPrintable(metric));
-        for (const int n : sizes)
-            std::printf("%14s", qPrintable(table[metric].value(n, QStringLiteral("-"))));
+        for (const int n : sizes) {
+            const auto &row = table[metric];
+            const auto it = row.find(n);
+            std::printf("%14s", it == row.end() ? "-" : qPrintable(it->second));
+        }
         std::printf("\n");
     }
     return 0;
