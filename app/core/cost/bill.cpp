@@ -180,9 +180,8 @@ std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c
               });
         if (const Limit *cap = rb->limit(QStringLiteral("daily_requests"));
             cap && requests > 0 && !requestsCapped)
-            k.cap = Cap({0, requests, cap->value * daysPerMonth,
-                              QStringLiteral("%1 exceeds %2 requests a day on %3")
-                                  .arg(c.name, formatNumber(cap->value), rb->plan->name)});
+            k.cap = Cap({0, requests, cap->value * daysPerMonth, c.name, cap->value,
+                         rb->plan->name});
 
         for (size_t mi = 0; mi < rb->meters.size(); ++mi) {
             const Meter &m = rb->meters[mi];
@@ -445,10 +444,18 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             }
             pool.flow += use.flow;
             pool.stock += use.stock;
-            if (use.flow < 0 || use.stock < 0
-                || m_accounts[size_t(use.component)] != m_accounts[size_t(pool.account)])
+            if (use.flow < 0 || use.stock < 0)
                 pool.summable = false;
         }
+        for (const auto &use : pool.uses)
+            if (m_accounts[size_t(use.component)] != m_accounts[size_t(pool.account)])
+                pool.oneAccount = false;
+        if (!pool.oneAccount)
+            pool.summable = false;
+        else
+            for (const int ci : pool.credits)
+                if (m_accounts[size_t(pool.account)] == m_credits[size_t(ci)].account)
+                    pool.accountCredits.push_back(ci);
     }
 }
 
@@ -462,11 +469,20 @@ double BillModel::poolTotal(const Pool &pool, double multiplier, int *unknown, i
         *unknown += pool.unknownUses;
         return 0;
     }
-    if (!pool.summable || multiplier < 0) {
+    if (!pool.oneAccount || multiplier < 0) {
         int capped = 0;
         const double cost = poolCost(pool, multiplier, nullptr, unknown, &capped, &creditable);
         if (overCap)
             *overCap += capped;
+        return cost;
+    }
+    if (!pool.summable) {
+        int capped = 0;
+        const double cost = poolWalk(pool, multiplier, unknown, &capped);
+        if (overCap)
+            *overCap += capped;
+        for (const int ci : pool.accountCredits)
+            creditable[size_t(ci)] += cost;
         return cost;
     }
     *unknown += pool.unknownUses;
@@ -477,10 +493,47 @@ double BillModel::poolTotal(const Pool &pool, double multiplier, int *unknown, i
     if (m.roundUp)
         billable = roundUpTo(billable, *m.roundUp);
     const double cost = *meterCost(m, 0, billable);
-    for (const int ci : pool.credits)
-        if (m_accounts[size_t(pool.account)] == m_credits[size_t(ci)].account)
-            creditable[size_t(ci)] += cost;
+    for (const int ci : pool.accountCredits)
+        creditable[size_t(ci)] += cost;
     return cost;
+}
+
+double BillModel::poolWalk(const Pool &pool, double multiplier, int *unknown, int *overCap) const
+{
+    // The arithmetic of poolCost(), without its lines.
+    double usedIncluded = 0;
+    double billedSoFar = 0;
+    double rawBilled = 0;
+    double known = 0;
+    const Meter &m = *pool.meter;
+    for (const auto &use : pool.uses) {
+        if (!use.quantityKnown) {
+            ++*unknown;
+            continue;
+        }
+        double quantity = std::max(0.0, use.flow * multiplier + use.stock);
+        if (m.roundUpEach)
+            quantity = roundUpTo(quantity, *m.roundUpEach);
+        const double included = std::clamp(pool.included - usedIncluded, 0.0, quantity);
+        usedIncluded += included;
+        double billable = quantity - included;
+        if (m.roundUp) {
+            const double before = roundUpTo(rawBilled, *m.roundUp);
+            rawBilled += billable;
+            billable = roundUpTo(rawBilled, *m.roundUp) - before;
+        }
+        if (m.cap != MeterCap::None && billable > 0) {
+            ++*overCap;
+            continue;
+        }
+        const std::optional<double> cost = meterCost(m, billedSoFar, billable);
+        billedSoFar += billable;
+        if (cost)
+            known += *cost;
+        else
+            ++*unknown;
+    }
+    return known;
 }
 
 double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines,
@@ -730,7 +783,8 @@ std::vector<BillModel::AllowanceEdge> BillModel::planEdges() const
     for (const auto &cap : m_caps)
         edges.push_back({cap.monthly / cap.requestsPerMultiplier,
                          m_components[cap.component].component,
-                         cap.label + QStringLiteral(": a paid plan is needed")});
+                         QStringLiteral("%1 exceeds %2 requests a day on %3: a paid plan is needed")
+                             .arg(cap.name, formatNumber(cap.perDay), cap.planName)});
     // Caps stated on meters: where the capped allowance runs out.
     for (const auto &pool : m_pools) {
         if (pool.meter->cap == MeterCap::None)

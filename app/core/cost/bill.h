@@ -154,6 +154,8 @@ private:
         double stock = 0; // Σ stock of those
         int unknownUses = 0;
         int account = -1; // index of the uses' account in m_accounts (one profile, one account)
+        bool oneAccount = true;         // every use on that account
+        std::vector<int> accountCredits; // the credits of `credits` on that account
     };
     struct Credit {
         double amount = 0;
@@ -175,7 +177,10 @@ private:
         int component = 0;
         double requestsPerMultiplier = 0;
         double monthly = 0; // the daily cap over the billing month
-        QString label;
+        // For the edge's wording, built only when edges are asked for.
+        QString name;
+        double perDay = 0;
+        QString planName;
     };
 
     // (profile, plan, instance for instance meters, usage, basis, scope: -1 for an account's
@@ -206,6 +211,8 @@ private:
     // poolCost() without lines, in closed form for summable pools.
     double poolTotal(const Pool &pool, double multiplier, int *unknown, int *overCap,
                      std::vector<double> &creditable) const;
+    // poolCost() without lines, use by use (for pools that round each use or have no price).
+    double poolWalk(const Pool &pool, double multiplier, int *unknown, int *overCap) const;
 
     QString m_option;
     std::vector<ComponentBill> m_components; // templates: ids, names, bindings

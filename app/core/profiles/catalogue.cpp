@@ -1087,9 +1087,12 @@ const ResolvedBinding *Catalogue::resolved(const Binding &binding) const
             return nullptr;
         plan = p->plans.front().id;
     }
-    const auto it = m_resolvedIndex.find(binding.profile + QLatin1Char('/') + plan
-                                         + QLatin1Char('/') + binding.instance);
-    return it == m_resolvedIndex.end() ? nullptr : &m_resolved[it->second];
+    QString key;
+    key.reserve(binding.profile.size() + plan.size() + binding.instance.size() + 2);
+    key.append(binding.profile).append(QLatin1Char('/')).append(plan).append(QLatin1Char('/'));
+    key.append(binding.instance);
+    const auto it = m_resolvedIndex.constFind(key);
+    return it == m_resolvedIndex.cend() ? nullptr : &m_resolved[*it];
 }
 
 const Profile *Catalogue::profile(const QString &id) const

@@ -5,6 +5,7 @@
 #include "profiles/profile.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -82,7 +83,7 @@ public:
 private:
     std::map<QString, PendingChecks> m_pending; // by profile id
     std::vector<ResolvedBinding> m_resolved;
-    std::map<QString, size_t> m_resolvedIndex; // "profile/plan/instance" → m_resolved
+    QHash<QString, size_t> m_resolvedIndex; // "profile/plan/instance" → m_resolved
     std::vector<Profile> m_profiles;           // sorted by id
     std::vector<ProfileProblem> m_problems;
     std::vector<std::pair<QString, QString>> m_overrides;
