@@ -20,13 +20,10 @@ void Context::index()
     auto built = std::make_shared<Index>();
     const auto n = qsizetype(option.components.size());
     built->components.reserve(n);
-    built->componentIds.reserve(n);
     built->bound.reserve(n);
     built->touching.reserve(n);
-    built->connectionIds.reserve(qsizetype(option.connections.size()));
     for (const auto &c : option.components) {
         built->components[c.id] = &c;
-        built->componentIds.insert(c.id);
         const ResolvedBinding *rb = c.binding.isBound() ? catalogue.resolved(c.binding) : nullptr;
         built->bound[c.id] = rb;
         if (rb && rb->plan->fee) {
@@ -39,13 +36,36 @@ void Context::index()
                 ++built->feePayers[k];
     }
     for (const auto &conn : option.connections) {
-        built->connectionIds.insert(conn.id);
         built->touching[conn.from].push_back(&conn);
         built->touching[conn.to].push_back(&conn);
         if (!conn.via.isEmpty() && conn.via != conn.from && conn.via != conn.to)
             built->touching[conn.via].push_back(&conn);
     }
     indexes = std::move(built);
+}
+
+QString Context::freshComponentId(const QString &base) const
+{
+    if (!indexes->componentIds) {
+        QSet<QString> ids;
+        ids.reserve(qsizetype(option.components.size()));
+        for (const auto &c : option.components)
+            ids.insert(c.id);
+        indexes->componentIds = std::move(ids);
+    }
+    return uniqueIdInSet(base, *indexes->componentIds);
+}
+
+QString Context::freshConnectionId(const QString &base) const
+{
+    if (!indexes->connectionIds) {
+        QSet<QString> ids;
+        ids.reserve(qsizetype(option.connections.size()));
+        for (const auto &c : option.connections)
+            ids.insert(c.id);
+        indexes->connectionIds = std::move(ids);
+    }
+    return uniqueIdInSet(base, *indexes->connectionIds);
 }
 
 const Component *Context::component(const QString &id) const

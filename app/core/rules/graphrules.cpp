@@ -251,33 +251,41 @@ void checkAvailability(Context &ctx)
     const auto target = ctx.project.assumptions.slo.availabilityPct;
     if (!target)
         return;
-    std::map<QString, std::vector<QString>> next;
-    std::set<QString> hasIncoming;
-    for (const auto &conn : ctx.option.connections) {
-        next[conn.from].push_back(conn.to);
-        hasIncoming.insert(conn.to);
-    }
+    // Outgoing and incoming connections from the index (in option order), not rebuilt here.
+    auto hasOutgoing = [&ctx](const QString &id) {
+        for (const Connection *conn : ctx.connectionsOf(id))
+            if (conn->from == id)
+                return true;
+        return false;
+    };
+    auto hasIncoming = [&ctx](const QString &id) {
+        for (const Connection *conn : ctx.connectionsOf(id))
+            if (conn->to == id)
+                return true;
+        return false;
+    };
     std::vector<std::vector<QString>> paths;
     std::function<void(std::vector<QString> &)> walk = [&](std::vector<QString> &path) {
         if (paths.size() >= 500)
             return;
-        const auto it = next.find(path.back());
         bool extended = false;
-        if (it != next.end()) {
-            for (const auto &n : it->second) {
-                if (std::find(path.begin(), path.end(), n) != path.end())
-                    continue;
-                path.push_back(n);
-                walk(path);
-                path.pop_back();
-                extended = true;
-            }
+        const QString from = path.back();
+        for (const Connection *conn : ctx.connectionsOf(from)) {
+            if (conn->from != from)
+                continue;
+            const QString &n = conn->to;
+            if (std::find(path.begin(), path.end(), n) != path.end())
+                continue;
+            path.push_back(n);
+            walk(path);
+            path.pop_back();
+            extended = true;
         }
         if (!extended && path.size() > 1)
             paths.push_back(path);
     };
     for (const auto &c : ctx.option.components) {
-        if (hasIncoming.count(c.id) || !next.count(c.id))
+        if (hasIncoming(c.id) || !hasOutgoing(c.id))
             continue;
         std::vector<QString> path{c.id};
         walk(path);
@@ -496,16 +504,9 @@ void checkGraph(Context &ctx)
         checkBudget(ctx, bill);
     }
     if (ctx.option.components.size() > 1) {
-        QSet<QString> linked;
-        linked.reserve(qsizetype(ctx.option.components.size()));
-        for (const auto &conn : ctx.option.connections) {
-            linked.insert(conn.from);
-            linked.insert(conn.to);
-            if (!conn.via.isEmpty())
-                linked.insert(conn.via);
-        }
+        // Linked: from, to or via of a connection, which the index lists per component.
         for (const auto &c : ctx.option.components)
-            if (!linked.contains(c.id))
+            if (ctx.connectionsOf(c.id).empty())
                 ctx.out.push_back(makeFinding("graph.isolated", Severity::Warning, ctx, {c.id},
                                               QStringLiteral("%1 has no connection").arg(c.name)));
     }

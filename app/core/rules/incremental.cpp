@@ -54,14 +54,14 @@ std::vector<Finding> IncrementalValidator::validate(const Project &project, cons
         return e == entry.ends.size();
     };
 
-    QHash<QString, Entry> next;
-    next.reserve(qsizetype(option.components.size()));
+    // Entries are updated in place; those of components no longer in the option are dropped.
+    const int pass = ++cache.pass;
     m_lastRecomputed = 0;
     for (const auto &c : option.components) {
         auto it = cache.components.find(c.id);
         if (reuse && it != cache.components.end() && sameInputs(*it, c)) {
             ctx.out.insert(ctx.out.end(), it->findings.begin(), it->findings.end());
-            next.insert(c.id, std::move(*it));
+            it->pass = pass;
             continue;
         }
         ++m_lastRecomputed;
@@ -76,9 +76,13 @@ std::vector<Finding> IncrementalValidator::validate(const Project &project, cons
                     entry.ends.push_back(endOf(*id));
         }
         entry.findings.assign(ctx.out.begin() + long(first), ctx.out.end());
-        next.insert(c.id, std::move(entry));
+        entry.pass = pass;
+        cache.components.insert(c.id, std::move(entry));
     }
-    cache.components = std::move(next);
+    if (cache.components.size() > qsizetype(option.components.size()))
+        cache.components.removeIf([pass](const std::pair<const QString &, Entry &> &e) {
+            return e.second.pass != pass;
+        });
 
     m_bill.emplace(project, option, m_catalogue, &cache.bill);
     ctx.bill = &*m_bill;

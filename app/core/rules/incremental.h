@@ -49,11 +49,13 @@ private:
         };
         std::vector<End> ends; // the other end of each connection (from, to and via)
         std::vector<Finding> findings;
+        int pass = 0; // the last validate() that saw the component
     };
     struct OptionCache {
         Assumptions assumptions;
         std::vector<QString> fees; // sorted fee keys the option's plans provide
         QHash<QString, Entry> components;
+        int pass = 0;
         BillModel::Cache bill; // each component's compiled bill part
     };
 

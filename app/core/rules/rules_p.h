@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace stackplan {
@@ -31,8 +32,9 @@ struct Context {
     struct Index {
         QHash<QString, const Component *> components;
         QHash<QString, std::vector<const Connection *>> touching; // from, to or via
-        QSet<QString> componentIds;
-        QSet<QString> connectionIds;
+        // Ids taken, for the ids of elements fixes add: built on the first fix that needs them.
+        mutable std::optional<QSet<QString>> componentIds;
+        mutable std::optional<QSet<QString>> connectionIds;
         // Component id → its resolved binding (null when unbound or not resolvable).
         QHash<QString, const ResolvedBinding *> bound;
         // How many components provide (plan fee) or pay (fee or required fee) each fee key, so
@@ -55,14 +57,8 @@ struct Context {
     const std::vector<const Connection *> &connectionsOf(const QString &componentId) const;
     const ResolvedBinding *bindingOf(const QString &componentId) const;
     // Ids for elements a fix adds, unique in the option.
-    QString freshComponentId(const QString &base) const
-    {
-        return uniqueIdInSet(base, indexes->componentIds);
-    }
-    QString freshConnectionId(const QString &base) const
-    {
-        return uniqueIdInSet(base, indexes->connectionIds);
-    }
+    QString freshComponentId(const QString &base) const;
+    QString freshConnectionId(const QString &base) const;
     // True if the component is connected (either direction, or via) to a component bound to
     // `profileId`.
     bool connectedToProfile(const QString &componentId, const QString &profileId) const;
