@@ -253,10 +253,16 @@ int gui(int n)
     DiagramView *view = w.view();
     view->fitContents();
     QCoreApplication::processEvents();
+    // STACKPLAN_BENCH_SHOTS=dir: the canvas at fit zoom and at 100 %, to look at.
+    const QString shots = qEnvironmentVariable("STACKPLAN_BENCH_SHOTS");
+    if (!shots.isEmpty())
+        view->grab().save(QStringLiteral("%1/fit-%2.png").arg(shots).arg(n));
     put("drag at fit zoom (fps)", dragFps(view, scene, o.components[size_t(n / 2)].id));
     view->setZoom(1.0);
     QCoreApplication::processEvents();
     put("drag at 100 % (fps)", dragFps(view, scene, o.components[size_t(n / 3)].id));
+    if (!shots.isEmpty())
+        view->grab().save(QStringLiteral("%1/zoom100-%2.png").arg(shots).arg(n));
 
     // 100 edits (and the validation each schedules), then the peak.
     for (int i = 0; i < 100; ++i) {
