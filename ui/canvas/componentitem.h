@@ -17,6 +17,9 @@ public:
 
     explicit ComponentItem(const QString &id);
 
+    // Below this level of detail (device pixels per scene unit) a box is drawn simplified.
+    static constexpr double kSimplifiedBelow = 0.34;
+
     const QString &id() const { return m_id; }
     const BoxVisual &visual() const { return m_visual; }
     void setVisual(const BoxVisual &visual);
@@ -36,9 +39,6 @@ protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
-
-    // Below this level of detail (device pixels per scene unit) a box is drawn simplified.
-    static constexpr double kSimplifiedBelow = 0.34;
 
 private:
     void paintSimplified(QPainter *painter, const BoxVisual &v, const DiagramStyle &style) const;
