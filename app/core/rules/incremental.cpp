@@ -46,19 +46,10 @@ std::vector<Finding> IncrementalValidator::validate(const Project &project, cons
             const Connection &conn = *conns[i];
             if (!(conn == entry.connections[i]))
                 return false;
-            for (const QString *id : {&conn.from, &conn.to, &conn.via}) {
-                if (id->isEmpty() || *id == c.id)
-                    continue;
-                if (e >= entry.ends.size())
-                    return false;
-                // Compared in place: building an End would copy its strings.
-                const Entry::End &was = entry.ends[e++];
-                const Component *o = ctx.component(*id);
-                if (o ? !(was.exists && was.role == o->role && was.name == o->name
-                          && was.profile == o->binding.profile)
-                      : was.exists)
-                    return false;
-            }
+            for (const QString *id : {&conn.from, &conn.to, &conn.via})
+                if (!id->isEmpty() && *id != c.id)
+                    if (e >= entry.ends.size() || !(endOf(*id) == entry.ends[e++]))
+                        return false;
         }
         return e == entry.ends.size();
     };
