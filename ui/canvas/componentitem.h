@@ -6,6 +6,8 @@
 
 namespace stackplan {
 
+struct DiagramStyle;
+
 // A component box. It paints its BoxVisual and reports moves to the scene; it never edits the
 // model, opens dialogs or does I/O (STYLE.md, "Items are projections").
 class ComponentItem : public QGraphicsItem
@@ -14,6 +16,9 @@ public:
     enum { Type = UserType + 1 };
 
     explicit ComponentItem(const QString &id);
+
+    // Below this level of detail (device pixels per scene unit) a box is drawn simplified.
+    static constexpr double kSimplifiedBelow = 0.34;
 
     const QString &id() const { return m_id; }
     const BoxVisual &visual() const { return m_visual; }
@@ -36,6 +41,8 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
+    void paintSimplified(QPainter *painter, const BoxVisual &v, const DiagramStyle &style) const;
+
     QString m_id;
     BoxVisual m_visual;
     bool m_hovered = false;

@@ -1,10 +1,12 @@
 #include "canvas/connectionitem.h"
 
+#include "canvas/componentitem.h"
 #include "canvas/diagramscene.h"
 #include "render/painter.h"
 
 #include <QPainter>
 #include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
 
 namespace stackplan {
 
@@ -61,13 +63,27 @@ QPainterPath ConnectionItem::shape() const
     return s;
 }
 
-void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void ConnectionItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     ConnectionVisual v = m_visual;
     v.selected = isSelected();
     const auto *s = qobject_cast<DiagramScene *>(scene());
-    DiagramPainter::paintConnection(painter, m_route, v,
-                                    s ? s->style() : DiagramStyle::of(Theme::Light));
+    const DiagramStyle &style = s ? s->style() : DiagramStyle::of(Theme::Light);
+    // Zoomed as far out as boxes are simplified, labels and arrow heads cannot be read: plain
+    // hairlines (their badge colour when the connection has a finding).
+    if (option
+        && QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())
+               < ComponentItem::kSimplifiedBelow) {
+        const QColor color = v.selected                        ? style.selection
+                             : v.badge != BadgeSeverity::None ? style.severity(v.badge)
+                                                               : style.connection;
+        painter->setPen(QPen(color, 0));
+        for (const auto &leg : m_route.legs)
+            if (leg.size() > 1)
+                painter->drawPolyline(leg.data(), int(leg.size()));
+        return;
+    }
+    DiagramPainter::paintConnection(painter, m_route, v, style);
 }
 
 } // namespace stackplan

@@ -197,12 +197,18 @@ void DiagramScene::refreshPositions(const QStringList &ids)
     if (!o)
         return;
     m_syncing = true;
+    QHash<QString, const Component *> byId;
+    if (ids.size() > 8) {
+        byId.reserve(qsizetype(o->components.size()));
+        for (const auto &c : o->components)
+            byId.insert(c.id, &c);
+    }
     for (const auto &id : ids) {
         if (auto *item = m_components.value(id)) {
             const LayoutEntry e = positionOf(*o, id);
             if (item->pos() != QPointF(e.x, e.y))
                 item->setPos(e.x, e.y);
-            if (const Component *c = o->component(id))
+            if (const Component *c = ids.size() > 8 ? byId.value(id) : o->component(id))
                 item->setVisual(visualFor(*c));
         }
     }
@@ -235,10 +241,21 @@ ConnectionVisual DiagramScene::visualFor(const Connection &c) const
 void DiagramScene::setBadges(const QHash<QString, ElementBadge> &badges)
 {
     m_badges = badges;
-    for (auto it = m_components.cbegin(); it != m_components.cend(); ++it)
-        refreshComponent(it.key());
-    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it)
-        refreshConnection(it.key());
+    // One pass over the option (looking each element up by id would be quadratic).
+    if (const Option *o = m_document->currentOption()) {
+        for (const auto &c : o->components)
+            if (auto *item = m_components.value(c.id)) {
+                item->setVisual(visualFor(c));
+                item->setToolTip(plainToolTip(m_badges.value(c.id).tooltip));
+            }
+        for (const auto &c : o->connections)
+            if (auto *item = m_connections.value(c.id)) {
+                const ConnectionVisual v = visualFor(c);
+                item->setVisual(v);
+                item->setToolTip(plainToolTip(m_badges.value(c.id).tooltip));
+                m_router.setLink(c.id, routerLink(c, v, style()));
+            }
+    }
     applyRoutes();
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 #include <set>
 
 namespace stackplan {
@@ -107,50 +108,31 @@ const ComponentBill *Bill::componentBill(const QString &id) const
     return nullptr;
 }
 
-BillModel::BillModel(const Project &project, const Option &option, const Catalogue &catalogue)
-    : m_option(option.id)
+std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c,
+                                                             const Catalogue &catalogue)
 {
-    Q_UNUSED(project);
-    std::map<QString, size_t> poolIndex;
-    std::set<QString> feeKeys;
-    std::set<QString> creditKeys;
-    auto addFee = [&](const QString &key) {
-        if (!feeKeys.insert(key).second)
-            return;
-        for (const auto &p : catalogue.profiles())
-            for (const auto &plan : p.plans)
-                if (plan.fee && plan.fee->key == key) {
-                    m_fees.push_back(
-                        {key, plan.fee->amount,
-                         QStringLiteral("%1 — %2 (account fee, %3)").arg(p.vendor, plan.name, key),
-                         plan.fee->fact.source, plan.fee->fact.checked, plan.fee->fact.note});
-                    return;
-                }
-    };
-
-    for (const auto &c : option.components) {
+    {
         const ResolvedBinding *rb = c.binding.isBound() ? catalogue.resolved(c.binding) : nullptr;
         if (!rb)
-            continue;
-        const int index = int(m_components.size());
-        ComponentBill cb;
+            return nullptr;
+        auto out = std::make_shared<Compiled>();
+        Compiled &k = *out;
+        ComponentBill &cb = k.header;
         cb.component = c.id;
         cb.name = c.name;
         cb.binding = c.binding;
-        m_components.push_back(cb);
-        m_accounts.push_back(rb->profile->account);
+        k.account = rb->profile->account;
 
         if (rb->plan->fee)
-            addFee(rb->plan->fee->key);
+            k.fees.push_back(rb->plan->fee->key);
         for (const auto &key : rb->plan->requiredFees)
-            addFee(key);
+            k.fees.push_back(key);
         if (rb->plan->credits) {
-            const QString key = rb->profile->id + QLatin1Char('/') + rb->plan->id;
-            if (creditKeys.insert(key).second)
-                m_credits.push_back(
+            k.creditKey = rb->profile->id + QLatin1Char('/') + rb->plan->id;
+            k.credit = Credit
                     {rb->plan->credits->amount, rb->profile->account, rb->plan->credits->appliesTo,
                      QStringLiteral("%1 — %2 credits").arg(rb->profile->name, rb->plan->name),
-                     rb->plan->credits->fact.source, rb->plan->credits->fact.checked});
+                     rb->plan->credits->fact.source, rb->plan->credits->fact.checked};
         }
 
         const Workload &w = c.workload;
@@ -198,16 +180,15 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
               });
         if (const Limit *cap = rb->limit(QStringLiteral("daily_requests"));
             cap && requests > 0 && !requestsCapped)
-            m_caps.push_back({index, requests, cap->value * daysPerMonth,
-                              QStringLiteral("%1 exceeds %2 requests a day on %3")
-                                  .arg(c.name, formatNumber(cap->value), rb->plan->name)});
+            k.cap = Cap({0, requests, cap->value * daysPerMonth, c.name, cap->value,
+                         rb->plan->name});
 
         for (size_t mi = 0; mi < rb->meters.size(); ++mi) {
             const Meter &m = rb->meters[mi];
             if (m.basis == QLatin1String("idle") && !allMonth)
                 continue; // no minimum instances: nothing idles
             Use use;
-            use.component = index;
+            use.component = 0; // its place in the option, set when the model is assembled
             use.busiestDay = t.busiestDayFactor.value_or(1);
             const QString &u = m.usage;
             // A request's billed duration, rounded up to the vendor's unit.
@@ -354,32 +335,205 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
 
             const bool instanceMeter = mi >= rb->plan->meters.size();
             // Allowances granted per component (project) or per instance are not shared.
-            const QString scope
-                = m.includedPer == AllowanceScope::Account ? QString() : QString::number(index);
-            const QString key
-                = QStringLiteral("%1/%2/%3/%4/%5/%6")
-                      .arg(rb->profile->id, rb->plan->id,
-                           instanceMeter && rb->instance ? rb->instance->id : QString(), u, m.basis,
-                           scope);
+            Compiled::Part part;
+            part.key = PoolKey{rb->profile, rb->plan,
+                               instanceMeter && rb->instance ? rb->instance : nullptr, u, m.basis,
+                               m.includedPer == AllowanceScope::Account ? -1 : 0};
+            part.pool.meter = &m;
+            part.pool.profileName = rb->profile->name;
+            part.pool.planName = rb->plan->name;
+            part.pool.daysPerMonth = daysPerMonth;
+            part.pool.included = m.included * (m.includedPerDay ? daysPerMonth : 1.0)
+                                 * (m.includedPer == AllowanceScope::Instance ? machines : 1.0);
+            part.use = use;
+            k.parts.push_back(std::move(part));
+        }
+        return out;
+    }
+}
+
+std::shared_ptr<const BillModel::Compiled> BillModel::Cache::get(const Component &c,
+                                                                const Catalogue &catalogue)
+{
+    auto it = m_entries.find(c.id);
+    if (it != m_entries.end() && it->component == c) {
+        it->pass = m_pass;
+        return it->compiled;
+    }
+    Entry e{c, compile(c, catalogue), m_pass};
+    auto compiled = e.compiled;
+    m_entries.insert(c.id, std::move(e));
+    return compiled;
+}
+
+void BillModel::Cache::endPass()
+{
+    m_entries.removeIf([this](const std::pair<const QString &, Entry &> &e) {
+        return e.second.pass != m_pass;
+    });
+    ++m_pass;
+}
+
+BillModel::BillModel(const Project &project, const Option &option, const Catalogue &catalogue,
+                     Cache *cache)
+    : m_option(option.id)
+{
+    Q_UNUSED(project);
+    // Pools by (profile, plan, instance for instance meters, usage, basis, scope): compared as
+    // the ids they stand for (one profile, plan or instance object per id in the catalogue).
+    std::map<PoolKey, size_t> poolIndex;
+    std::set<QString> feeKeys;
+    std::set<QString> creditKeys;
+    auto addFee = [&](const QString &key) {
+        if (!feeKeys.insert(key).second)
+            return;
+        for (const auto &p : catalogue.profiles())
+            for (const auto &plan : p.plans)
+                if (plan.fee && plan.fee->key == key) {
+                    m_fees.push_back(
+                        {key, plan.fee->amount,
+                         QStringLiteral("%1 — %2 (account fee, %3)").arg(p.vendor, plan.name, key),
+                         plan.fee->fact.source, plan.fee->fact.checked, plan.fee->fact.note});
+                    return;
+                }
+    };
+
+    for (const auto &c : option.components) {
+        const std::shared_ptr<const Compiled> k = cache ? cache->get(c, catalogue)
+                                                        : compile(c, catalogue);
+        if (!k)
+            continue;
+        const int index = int(m_components.size());
+        m_components.push_back(k->header);
+        m_accounts.push_back(k->account);
+        for (const auto &key : k->fees)
+            addFee(key);
+        if (k->credit && creditKeys.insert(k->creditKey).second)
+            m_credits.push_back(*k->credit);
+        if (k->cap) {
+            m_caps.push_back(*k->cap);
+            m_caps.back().component = index;
+        }
+        for (const auto &part : k->parts) {
+            PoolKey key = part.key;
+            if (std::get<5>(key) >= 0)
+                std::get<5>(key) = index; // an allowance of its own
             auto it = poolIndex.find(key);
             if (it == poolIndex.end()) {
-                Pool pool;
-                pool.meter = &m;
-                pool.profileName = rb->profile->name;
-                pool.planName = rb->plan->name;
-                pool.daysPerMonth = daysPerMonth;
-                pool.included = m.included * (m.includedPerDay ? daysPerMonth : 1.0)
-                                * (m.includedPer == AllowanceScope::Instance ? machines : 1.0);
                 it = poolIndex.emplace(key, m_pools.size()).first;
-                m_pools.push_back(pool);
+                m_pools.push_back(part.pool);
             }
-            m_pools[it->second].uses.push_back(use);
+            m_pools[it->second].uses.push_back(part.use);
+            m_pools[it->second].uses.back().component = index;
         }
     }
-    for (auto &pool : m_pools)
+    if (cache)
+        cache->endPass();
+    for (auto &pool : m_pools) {
         for (int ci = 0; ci < int(m_credits.size()); ++ci)
             if (m_credits[size_t(ci)].usages.contains(pool.meter->usage))
                 pool.credits.push_back(ci);
+        const Meter &m = *pool.meter;
+        pool.summable = !m.roundUpEach && m.cap == MeterCap::None
+                        && (m.price || !m.tiers.empty()) && !pool.uses.empty();
+        pool.account = pool.uses.empty() ? -1 : pool.uses.front().component;
+        for (const auto &use : pool.uses) {
+            if (!use.quantityKnown) {
+                ++pool.unknownUses;
+                continue;
+            }
+            pool.flow += use.flow;
+            pool.stock += use.stock;
+            if (use.flow < 0 || use.stock < 0)
+                pool.summable = false;
+        }
+        for (const auto &use : pool.uses)
+            if (m_accounts[size_t(use.component)] != m_accounts[size_t(pool.account)])
+                pool.oneAccount = false;
+        if (!pool.oneAccount)
+            pool.summable = false;
+        else
+            for (const int ci : pool.credits)
+                if (m_accounts[size_t(pool.account)] == m_credits[size_t(ci)].account)
+                    pool.accountCredits.push_back(ci);
+    }
+}
+
+double BillModel::poolTotal(const Pool &pool, double multiplier, int *unknown, int *overCap,
+                            std::vector<double> &creditable) const
+{
+    const Meter &m = *pool.meter;
+    // A capped pool bills nothing: its usage is within the allowance or beyond the cap. Only
+    // the count of lines beyond the cap needs its uses, when asked for.
+    if (m.cap != MeterCap::None && !overCap && multiplier >= 0) {
+        *unknown += pool.unknownUses;
+        return 0;
+    }
+    if (!pool.oneAccount || multiplier < 0) {
+        int capped = 0;
+        const double cost = poolCost(pool, multiplier, nullptr, unknown, &capped, &creditable);
+        if (overCap)
+            *overCap += capped;
+        return cost;
+    }
+    if (!pool.summable) {
+        int capped = 0;
+        const double cost = poolWalk(pool, multiplier, unknown, &capped);
+        if (overCap)
+            *overCap += capped;
+        for (const int ci : pool.accountCredits)
+            creditable[size_t(ci)] += cost;
+        return cost;
+    }
+    *unknown += pool.unknownUses;
+    // The uses draw on the allowance in turn, so together they bill (Σ quantity − included)⁺,
+    // rounded up to the vendor's unit where the vendor rounds the account's total.
+    const double quantity = pool.flow * multiplier + pool.stock;
+    double billable = std::max(0.0, quantity - pool.included);
+    if (m.roundUp)
+        billable = roundUpTo(billable, *m.roundUp);
+    const double cost = *meterCost(m, 0, billable);
+    for (const int ci : pool.accountCredits)
+        creditable[size_t(ci)] += cost;
+    return cost;
+}
+
+double BillModel::poolWalk(const Pool &pool, double multiplier, int *unknown, int *overCap) const
+{
+    // The arithmetic of poolCost(), without its lines.
+    double usedIncluded = 0;
+    double billedSoFar = 0;
+    double rawBilled = 0;
+    double known = 0;
+    const Meter &m = *pool.meter;
+    for (const auto &use : pool.uses) {
+        if (!use.quantityKnown) {
+            ++*unknown;
+            continue;
+        }
+        double quantity = std::max(0.0, use.flow * multiplier + use.stock);
+        if (m.roundUpEach)
+            quantity = roundUpTo(quantity, *m.roundUpEach);
+        const double included = std::clamp(pool.included - usedIncluded, 0.0, quantity);
+        usedIncluded += included;
+        double billable = quantity - included;
+        if (m.roundUp) {
+            const double before = roundUpTo(rawBilled, *m.roundUp);
+            rawBilled += billable;
+            billable = roundUpTo(rawBilled, *m.roundUp) - before;
+        }
+        if (m.cap != MeterCap::None && billable > 0) {
+            ++*overCap;
+            continue;
+        }
+        const std::optional<double> cost = meterCost(m, billedSoFar, billable);
+        billedSoFar += billable;
+        if (cost)
+            known += *cost;
+        else
+            ++*unknown;
+    }
+    return known;
 }
 
 double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines,
@@ -477,20 +631,21 @@ Bill BillModel::evaluate(double multiplier) const
     bill.components = m_components;
     std::vector<BillLine> lines;
     std::vector<double> creditable(m_credits.size(), 0.0);
-    for (const auto &pool : m_pools)
+    for (const auto &pool : m_pools) {
+        // One line per use, in the pool's order: each goes to its use's component.
+        lines.clear();
         poolCost(pool, multiplier, &lines, &bill.unknown, &bill.overCap, &creditable);
-    std::map<QString, size_t> index;
-    for (size_t i = 0; i < bill.components.size(); ++i)
-        index[bill.components[i].component] = i;
-    for (auto &line : lines) {
-        ComponentBill &cb = bill.components[index[line.component]];
-        if (line.amount)
-            cb.known += *line.amount;
-        else if (line.overCap)
-            ++cb.overCap;
-        else
-            ++cb.unknown;
-        cb.lines.push_back(std::move(line));
+        for (size_t k = 0; k < lines.size(); ++k) {
+            BillLine &line = lines[k];
+            ComponentBill &cb = bill.components[size_t(pool.uses[k].component)];
+            if (line.amount)
+                cb.known += *line.amount;
+            else if (line.overCap)
+                ++cb.overCap;
+            else
+                ++cb.unknown;
+            cb.lines.push_back(std::move(line));
+        }
     }
     for (const auto &fee : m_fees) {
         BillLine l;
@@ -535,7 +690,7 @@ double BillModel::total(double multiplier, int *unknown, int *overCap) const
     double total = 0;
     std::vector<double> creditable(m_credits.size(), 0.0);
     for (const auto &pool : m_pools)
-        total += poolCost(pool, multiplier, nullptr, &u, &capped, &creditable);
+        total += poolTotal(pool, multiplier, &u, overCap ? &capped : nullptr, creditable);
     for (const auto &fee : m_fees)
         total += fee.amount;
     for (size_t ci = 0; ci < m_credits.size(); ++ci)
@@ -628,7 +783,8 @@ std::vector<BillModel::AllowanceEdge> BillModel::planEdges() const
     for (const auto &cap : m_caps)
         edges.push_back({cap.monthly / cap.requestsPerMultiplier,
                          m_components[cap.component].component,
-                         cap.label + QStringLiteral(": a paid plan is needed")});
+                         QStringLiteral("%1 exceeds %2 requests a day on %3: a paid plan is needed")
+                             .arg(cap.name, formatNumber(cap.perDay), cap.planName)});
     // Caps stated on meters: where the capped allowance runs out.
     for (const auto &pool : m_pools) {
         if (pool.meter->cap == MeterCap::None)

@@ -3,10 +3,13 @@
 #include "model/project.h"
 
 #include <QDate>
+#include <QHash>
 #include <QString>
 
+#include <memory>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <vector>
 
 namespace stackplan {
@@ -71,8 +74,31 @@ inline constexpr double kDaysPerMonth = 30;
 // served in model order).
 class BillModel
 {
+    struct Compiled;
+
 public:
-    BillModel(const Project &project, const Option &option, const Catalogue &catalogue);
+    // What each component contributes (its uses, fees, credits and caps), compiled from the
+    // component and the catalogue alone: an editor keeps one cache per option, so a model after
+    // an edit compiles only the components that changed and reassembles the pools.
+    class Cache
+    {
+    public:
+        std::shared_ptr<const Compiled> get(const Component &c, const Catalogue &catalogue);
+        // Forgets the components not asked for since the previous call.
+        void endPass();
+
+    private:
+        struct Entry {
+            Component component;
+            std::shared_ptr<const Compiled> compiled;
+            int pass = 0;
+        };
+        QHash<QString, Entry> m_entries;
+        int m_pass = 0;
+    };
+
+    BillModel(const Project &project, const Option &option, const Catalogue &catalogue,
+              Cache *cache = nullptr);
 
     Bill evaluate(double multiplier) const;
     // Total only (known part and unknown count), without building lines: for sweeps.
@@ -120,6 +146,16 @@ private:
         double daysPerMonth = kDaysPerMonth;
         std::vector<Use> uses;
         std::vector<int> credits; // indices of credits that may apply to this pool's usage
+        // For total(): a pool whose meter neither rounds nor caps and has a price, with
+        // non-negative quantities, costs the meter's price of (Σ quantity − included)⁺ — the
+        // lines' costs summed, without a walk over its uses at each multiplier.
+        bool summable = false;
+        double flow = 0;  // Σ flow of the uses whose quantity is known
+        double stock = 0; // Σ stock of those
+        int unknownUses = 0;
+        int account = -1; // index of the uses' account in m_accounts (one profile, one account)
+        bool oneAccount = true;         // every use on that account
+        std::vector<int> accountCredits; // the credits of `credits` on that account
     };
     struct Credit {
         double amount = 0;
@@ -141,8 +177,30 @@ private:
         int component = 0;
         double requestsPerMultiplier = 0;
         double monthly = 0; // the daily cap over the billing month
-        QString label;
+        // For the edge's wording, built only when edges are asked for.
+        QString name;
+        double perDay = 0;
+        QString planName;
     };
+
+    // (profile, plan, instance for instance meters, usage, basis, scope: -1 for an account's
+    // allowance, else the component's place in the option).
+    using PoolKey = std::tuple<const void *, const void *, const void *, QString, QString, int>;
+    struct Compiled {
+        ComponentBill header; // id, name, binding
+        QString account;
+        std::vector<QString> fees; // the plan's fee, then the fees it requires
+        QString creditKey;
+        std::optional<Credit> credit;
+        std::optional<Cap> cap; // its component index set on assembly
+        struct Part {
+            PoolKey key; // scope 0 stands for the component's own place
+            Pool pool;   // the pool this use creates when it is the first of its key
+            Use use;
+        };
+        std::vector<Part> parts;
+    };
+    static std::shared_ptr<const Compiled> compile(const Component &c, const Catalogue &catalogue);
 
     // The multiplier at which a pool's usage reaches its included quantity; none if never.
     static std::optional<double> exhaustion(const Pool &pool);
@@ -150,6 +208,11 @@ private:
     // `creditable[i]` for the credits it may draw on.
     double poolCost(const Pool &pool, double multiplier, std::vector<BillLine> *lines, int *unknown,
                     int *overCap, std::vector<double> *creditable) const;
+    // poolCost() without lines, in closed form for summable pools.
+    double poolTotal(const Pool &pool, double multiplier, int *unknown, int *overCap,
+                     std::vector<double> &creditable) const;
+    // poolCost() without lines, use by use (for pools that round each use or have no price).
+    double poolWalk(const Pool &pool, double multiplier, int *unknown, int *overCap) const;
 
     QString m_option;
     std::vector<ComponentBill> m_components; // templates: ids, names, bindings

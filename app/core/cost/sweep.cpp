@@ -15,6 +15,7 @@ Sweep computeSweep(const Project &project, const QStringList &optionIds, const C
         sweep.multipliers.push_back(std::pow(10.0, logLow + (logHigh - logLow) * i / (points - 1)));
 
     std::vector<BillModel> models;
+    models.reserve(size_t(optionIds.size()));
     for (const auto &id : optionIds) {
         const Option *o = project.option(id);
         if (!o)

@@ -7,6 +7,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
+#include <QSet>
 
 #include <nlohmann/json.hpp>
 
@@ -287,6 +289,7 @@ public:
     {
         expectObject(v, {"id", "name", "description", "components", "connections"});
         Option o;
+        m_indexed = nullptr;
         o.id = id(v, "id");
         o.name = string(v, "name", true);
         o.description = string(v, "description");
@@ -496,15 +499,15 @@ public:
         c.protocol = *p;
         c.via = string(v, "via");
         c.pooled = boolean(v, "pooled");
-        if (!o.component(c.from))
+        if (!hasComponent(o, c.from))
             failAt("from",
                    QStringLiteral("connection from missing component \"%1\"").arg(c.from.left(80)));
-        if (!o.component(c.to))
+        if (!hasComponent(o, c.to))
             failAt("to",
                    QStringLiteral("connection to missing component \"%1\"").arg(c.to.left(80)));
         if (c.from == c.to)
             failAt("to", QStringLiteral("connection from \"%1\" to itself").arg(c.from));
-        if (!c.via.isEmpty() && !o.component(c.via))
+        if (!c.via.isEmpty() && !hasComponent(o, c.via))
             failAt("via",
                    QStringLiteral("connection via missing component \"%1\"").arg(c.via.left(80)));
         return c;
@@ -517,6 +520,7 @@ public:
         for (const auto &[optionKey, entries] : v.items()) {
             Step s(*this, optionKey);
             Option *o = p.option(QString::fromStdString(optionKey));
+            m_indexed = nullptr;
             if (!o)
                 fail(QStringLiteral("layout for missing option \"%1\"")
                          .arg(QString::fromStdString(optionKey).left(80)));
@@ -525,7 +529,7 @@ public:
             for (const auto &[compKey, pos] : entries.items()) {
                 Step c(*this, compKey);
                 const QString compId = QString::fromStdString(compKey);
-                if (!o->component(compId))
+                if (!hasComponent(*o, compId))
                     fail(
                         QStringLiteral("layout for missing component \"%1\"").arg(compId.left(80)));
                 expectObject(pos, {"x", "y", "pinned"});
@@ -545,7 +549,23 @@ public:
     }
 
 private:
+    // Whether the option has a component with this id: a set built once per option (reset when
+    // another option is read), so connections and layouts are checked in linear time.
+    bool hasComponent(const Option &o, const QString &id)
+    {
+        if (m_indexed != &o) {
+            m_componentIds.clear();
+            m_componentIds.reserve(qsizetype(o.components.size()));
+            for (const auto &c : o.components)
+                m_componentIds.insert(c.id);
+            m_indexed = &o;
+        }
+        return m_componentIds.contains(id);
+    }
+
     std::vector<std::string> m_path;
+    const Option *m_indexed = nullptr;
+    QSet<QString> m_componentIds;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <tuple>
 #include <set>
 
 namespace stackplan {
@@ -1094,19 +1095,22 @@ void Catalogue::finish()
 
     m_resolved.clear();
     m_resolvedIndex.clear();
-    auto key = [](const QString &profile, const QString &plan, const QString &instance) {
-        return profile + QLatin1Char('/') + plan + QLatin1Char('/') + instance;
-    };
     for (const auto &p : m_profiles) {
         for (const auto &plan : p.plans) {
-            m_resolvedIndex[key(p.id, plan.id, {})] = m_resolved.size();
+            m_resolvedIndex.push_back({p.id, plan.id, {}, m_resolved.size()});
             m_resolved.push_back(stackplan::resolve(p, plan, nullptr));
             for (const auto &inst : plan.instances) {
-                m_resolvedIndex[key(p.id, plan.id, inst.id)] = m_resolved.size();
+                m_resolvedIndex.push_back({p.id, plan.id, inst.id, m_resolved.size()});
                 m_resolved.push_back(stackplan::resolve(p, plan, &inst));
             }
         }
     }
+    // Sorted, so a lookup compares a few short ids instead of building and hashing a key.
+    std::sort(m_resolvedIndex.begin(), m_resolvedIndex.end(),
+              [](const ResolvedKey &a, const ResolvedKey &b) {
+                  return std::tie(a.profile, a.plan, a.instance)
+                         < std::tie(b.profile, b.plan, b.instance);
+              });
 }
 
 const ResolvedBinding *Catalogue::resolved(const Binding &binding) const
@@ -1118,9 +1122,14 @@ const ResolvedBinding *Catalogue::resolved(const Binding &binding) const
             return nullptr;
         plan = p->plans.front().id;
     }
-    const auto it = m_resolvedIndex.find(binding.profile + QLatin1Char('/') + plan
-                                         + QLatin1Char('/') + binding.instance);
-    return it == m_resolvedIndex.end() ? nullptr : &m_resolved[it->second];
+    const auto wanted = std::tie(binding.profile, plan, binding.instance);
+    const auto it = std::lower_bound(m_resolvedIndex.begin(), m_resolvedIndex.end(), wanted,
+                                     [](const ResolvedKey &k, const auto &w) {
+                                         return std::tie(k.profile, k.plan, k.instance) < w;
+                                     });
+    if (it == m_resolvedIndex.end() || std::tie(it->profile, it->plan, it->instance) != wanted)
+        return nullptr;
+    return &m_resolved[it->index];
 }
 
 const Profile *Catalogue::profile(const QString &id) const

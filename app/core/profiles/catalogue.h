@@ -84,7 +84,13 @@ public:
 private:
     std::map<QString, PendingChecks> m_pending; // by profile id
     std::vector<ResolvedBinding> m_resolved;
-    std::map<QString, size_t> m_resolvedIndex; // "profile/plan/instance" → m_resolved
+    struct ResolvedKey {
+        QString profile;
+        QString plan;
+        QString instance;
+        size_t index = 0; // into m_resolved
+    };
+    std::vector<ResolvedKey> m_resolvedIndex; // sorted by (profile, plan, instance)
     std::vector<Profile> m_profiles;           // sorted by id
     std::vector<ProfileProblem> m_problems;
     std::vector<std::pair<QString, QString>> m_overrides;

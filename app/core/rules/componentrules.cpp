@@ -13,23 +13,30 @@ namespace stackplan::rules {
 
 const ResolvedBinding *Context::bindingOf(const QString &componentId) const
 {
-    const auto it = indexes->bound.find(componentId);
-    return it == indexes->bound.end() ? nullptr : it->second;
+    return indexes->bound.value(componentId, nullptr);
 }
 
 void Context::index()
 {
     auto built = std::make_shared<Index>();
+    const auto n = qsizetype(option.components.size());
+    built->components.reserve(n);
+    built->bound.reserve(n);
+    built->touching.reserve(n);
     for (const auto &c : option.components) {
         built->components[c.id] = &c;
-        built->componentIds.insert(c.id);
         const ResolvedBinding *rb = c.binding.isBound() ? catalogue.resolved(c.binding) : nullptr;
         built->bound[c.id] = rb;
-        if (rb && rb->plan->fee)
+        if (rb && rb->plan->fee) {
             feesProvided.insert(rb->plan->fee->key);
+            ++built->feeProviders[rb->plan->fee->key];
+            ++built->feePayers[rb->plan->fee->key];
+        }
+        if (rb)
+            for (const auto &k : rb->plan->requiredFees)
+                ++built->feePayers[k];
     }
     for (const auto &conn : option.connections) {
-        built->connectionIds.insert(conn.id);
         built->touching[conn.from].push_back(&conn);
         built->touching[conn.to].push_back(&conn);
         if (!conn.via.isEmpty() && conn.via != conn.from && conn.via != conn.to)
@@ -38,17 +45,40 @@ void Context::index()
     indexes = std::move(built);
 }
 
+QString Context::freshComponentId(const QString &base) const
+{
+    if (!indexes->componentIds) {
+        QSet<QString> ids;
+        ids.reserve(qsizetype(option.components.size()));
+        for (const auto &c : option.components)
+            ids.insert(c.id);
+        indexes->componentIds = std::move(ids);
+    }
+    return uniqueIdInSet(base, *indexes->componentIds);
+}
+
+QString Context::freshConnectionId(const QString &base) const
+{
+    if (!indexes->connectionIds) {
+        QSet<QString> ids;
+        ids.reserve(qsizetype(option.connections.size()));
+        for (const auto &c : option.connections)
+            ids.insert(c.id);
+        indexes->connectionIds = std::move(ids);
+    }
+    return uniqueIdInSet(base, *indexes->connectionIds);
+}
+
 const Component *Context::component(const QString &id) const
 {
-    const auto it = indexes->components.find(id);
-    return it == indexes->components.end() ? nullptr : it->second;
+    return indexes->components.value(id, nullptr);
 }
 
 const std::vector<const Connection *> &Context::connectionsOf(const QString &componentId) const
 {
     static const std::vector<const Connection *> none;
-    const auto it = indexes->touching.find(componentId);
-    return it == indexes->touching.end() ? none : it->second;
+    const auto it = indexes->touching.constFind(componentId);
+    return it == indexes->touching.cend() ? none : *it;
 }
 
 bool Context::connectedToProfile(const QString &componentId, const QString &profileId) const
@@ -173,6 +203,8 @@ void checkLimit(std::vector<Finding> &out, const Context &ctx, const Component &
     if (!l || !actual)
         return;
     const double hard = l->max.value_or(l->value);
+    if (*actual <= hard && !(l->max && *actual > l->value))
+        return;
     const QString unit = QString::fromLatin1(limitKeyInfo(QString::fromLatin1(key))->unit);
     if (*actual > hard) {
         Finding f = makeFinding(
@@ -558,18 +590,26 @@ std::vector<const ResolvedBinding *> rebindCandidates(const Context &ctx, const 
     const ResolvedBinding *current = ctx.bindingOf(c.id);
     const QString account = current ? current->profile->account : QString();
     // Fees the option keeps once this component leaves its current plan.
+    // The option's counts less this component's own part (a plan pays its own fee once, and a
+    // required fee counts once per key, as in the index).
+    std::map<QString, int> mine;
+    std::map<QString, int> minePaid;
+    if (current) {
+        if (current->plan->fee) {
+            ++mine[current->plan->fee->key];
+            ++minePaid[current->plan->fee->key];
+        }
+        for (const auto &k : current->plan->requiredFees)
+            ++minePaid[k];
+    }
     std::set<QString> feesWithoutMe;    // fees others provide (for plans that require them)
     std::set<QString> feesPaidByOthers; // fees others pay (provided or required)
-    for (const auto &[id, other] : ctx.indexes->bound) {
-        if (id == c.id || !other)
-            continue;
-        if (other->plan->fee) {
-            feesWithoutMe.insert(other->plan->fee->key);
-            feesPaidByOthers.insert(other->plan->fee->key);
-        }
-        for (const auto &k : other->plan->requiredFees)
-            feesPaidByOthers.insert(k);
-    }
+    for (const auto &[key, n] : ctx.indexes->feeProviders)
+        if (n > mine[key])
+            feesWithoutMe.insert(key);
+    for (const auto &[key, n] : ctx.indexes->feePayers)
+        if (n > minePaid[key])
+            feesPaidByOthers.insert(key);
     struct Candidate {
         const ResolvedBinding *binding = nullptr;
         bool sameProfile = false;
@@ -592,7 +632,9 @@ std::vector<const ResolvedBinding *> rebindCandidates(const Context &ctx, const 
         if (!knownToSatisfy(c, rb))
             continue;
         // A candidate must not need a subscription the option lacks (unless it brings it).
-        Context probe{ctx.project, ctx.option, ctx.catalogue, feesWithoutMe, {}, ctx.indexes};
+        Context probe{ctx.project,   ctx.option,  ctx.catalogue,
+                      feesWithoutMe, {},          ctx.indexes,
+                      FixScope::none()};
         if (rb.plan->fee)
             probe.feesProvided.insert(rb.plan->fee->key);
         const auto findings = checkComponent(probe, c, rb);

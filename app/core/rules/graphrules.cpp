@@ -458,20 +458,17 @@ void checkGraph(Context &ctx)
     checkDbCapacity(ctx);
     checkAvailability(ctx);
     {
-        const BillModel bill(ctx.project, ctx.option, ctx.catalogue);
+        std::optional<BillModel> own;
+        if (!ctx.bill)
+            own.emplace(ctx.project, ctx.option, ctx.catalogue);
+        const BillModel &bill = ctx.bill ? *ctx.bill : *own;
         checkQuotas(ctx, bill);
         checkBudget(ctx, bill);
     }
     if (ctx.option.components.size() > 1) {
-        std::set<QString> linked;
-        for (const auto &conn : ctx.option.connections) {
-            linked.insert(conn.from);
-            linked.insert(conn.to);
-            if (!conn.via.isEmpty())
-                linked.insert(conn.via);
-        }
+        // Linked: from, to or via of a connection, which the index lists per component.
         for (const auto &c : ctx.option.components)
-            if (!linked.count(c.id))
+            if (ctx.connectionsOf(c.id).empty())
                 ctx.out.push_back(makeFinding("graph.isolated", Severity::Warning, ctx, {c.id},
                                               QStringLiteral("%1 has no connection").arg(c.name)));
     }

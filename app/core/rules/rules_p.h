@@ -4,11 +4,19 @@
 
 #include "profiles/catalogue.h"
 #include "rules/finding.h"
+#include "rules/validate.h"
+
+#include <QHash>
 
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
+
+namespace stackplan {
+class BillModel;
+}
 
 namespace stackplan::rules {
 
@@ -22,14 +30,26 @@ struct Context {
     // Indexes built once per validation (shared with the probes of rebinding candidates), so
     // per-component rules do not scan the whole option.
     struct Index {
-        std::map<QString, const Component *> components;
-        std::map<QString, std::vector<const Connection *>> touching; // from, to or via
-        QSet<QString> componentIds;
-        QSet<QString> connectionIds;
+        QHash<QString, const Component *> components;
+        QHash<QString, std::vector<const Connection *>> touching; // from, to or via
+        // Ids taken, for the ids of elements fixes add: built on the first fix that needs them.
+        mutable std::optional<QSet<QString>> componentIds;
+        mutable std::optional<QSet<QString>> connectionIds;
         // Component id → its resolved binding (null when unbound or not resolvable).
-        std::map<QString, const ResolvedBinding *> bound;
+        QHash<QString, const ResolvedBinding *> bound;
+        // How many components provide (plan fee) or pay (fee or required fee) each fee key, so
+        // "the fees of the others" is a lookup, not a walk over the option per component.
+        std::map<QString, int> feeProviders;
+        std::map<QString, int> feePayers;
     };
     std::shared_ptr<const Index> indexes;
+    // Which findings get their fixes (rebinding candidates cost a rule pass and a bill per
+    // catalogue binding, so the GUI asks for them only when a fix menu opens).
+    FixScope fixes = FixScope::all();
+    // The option's bill model, when the caller prices the option too (else checkGraph builds one).
+    const BillModel *bill = nullptr;
+
+    bool wantsFixes(const QStringList &subjects) const { return fixes.covers(subjects); }
 
     // Builds the indexes above from `option`, and the fees its plans provide.
     void index();
@@ -37,14 +57,8 @@ struct Context {
     const std::vector<const Connection *> &connectionsOf(const QString &componentId) const;
     const ResolvedBinding *bindingOf(const QString &componentId) const;
     // Ids for elements a fix adds, unique in the option.
-    QString freshComponentId(const QString &base) const
-    {
-        return uniqueIdInSet(base, indexes->componentIds);
-    }
-    QString freshConnectionId(const QString &base) const
-    {
-        return uniqueIdInSet(base, indexes->connectionIds);
-    }
+    QString freshComponentId(const QString &base) const;
+    QString freshConnectionId(const QString &base) const;
     // True if the component is connected (either direction, or via) to a component bound to
     // `profileId`.
     bool connectedToProfile(const QString &componentId, const QString &profileId) const;
@@ -73,6 +87,9 @@ std::vector<const ResolvedBinding *> rebindCandidates(const Context &ctx, const 
 // "Bind to …" fixes for those candidates.
 std::vector<Fix> rebindFixes(const Context &ctx, const Component &c);
 
+// The findings of one component (its own rules and, where ctx.fixes covers them, their fixes),
+// appended to ctx.out; validation runs it for every component, then checkGraph once.
+void checkOne(Context &ctx, const Component &c);
 void checkGraph(Context &ctx);
 
 // Position for a component added by a fix, below `near`.

@@ -183,21 +183,23 @@ std::optional<Fix> protocolFix(const Context &ctx, const QString &connectionId)
 
 } // namespace
 
-std::vector<Finding> validateOption(const Project &project, const Option &option,
-                                    const Catalogue &catalogue)
-{
-    Context ctx{project, option, catalogue, {}, {}, {}};
-    ctx.index();
+namespace rules {
 
-    for (const auto &c : option.components) {
-        for (const auto &var : c.env) {
-            if (!var.secret || var.value.isEmpty())
-                continue;
-            Finding f = makeFinding(
-                "security.secret-value", Severity::Error, ctx, {c.id},
-                QStringLiteral("%1 stores a value for the secret %2; set secrets on the platform, "
-                               "never in the project file")
-                    .arg(c.name, var.name));
+// The findings of one component (its own rules, with their fixes where in scope), appended to
+// ctx.out.
+void checkOne(Context &ctx, const Component &c)
+{
+    const Option &option = ctx.option;
+    const Catalogue &catalogue = ctx.catalogue;
+    for (const auto &var : c.env) {
+        if (!var.secret || var.value.isEmpty())
+            continue;
+        Finding f = makeFinding(
+            "security.secret-value", Severity::Error, ctx, {c.id},
+            QStringLiteral("%1 stores a value for the secret %2; set secrets on the platform, "
+                           "never in the project file")
+                .arg(c.name, var.name));
+        if (ctx.wantsFixes(f.subjects)) {
             Component cleared = c;
             for (auto &v : cleared.env)
                 if (v.name == var.name)
@@ -207,96 +209,141 @@ std::vector<Finding> validateOption(const Project &project, const Option &option
             fix.edit.text = fix.label;
             fix.edit.ops.push_back(op::UpdateComponent{option.id, cleared});
             f.fixes.push_back(std::move(fix));
-            ctx.out.push_back(std::move(f));
         }
-
-        if (!c.binding.isBound()) {
-            if (expectsBinding(c.role)) {
-                Finding f = makeFinding(
-                    "binding.missing", Severity::Info, ctx, {c.id},
-                    QStringLiteral(
-                        "%1 is not bound to a platform, so it is neither checked nor priced")
-                        .arg(c.name));
-                f.fixes = rebindFixes(ctx, c);
-                ctx.out.push_back(std::move(f));
-            }
-            continue;
-        }
-        const ResolvedBinding *rb = ctx.bindingOf(c.id);
-        if (!rb) {
-            QString why;
-            catalogue.resolve(c.binding, &why);
-            Finding f = makeFinding("binding.unknown", Severity::Error, ctx, {c.id},
-                                    QStringLiteral("%1 is bound to %2").arg(c.name, why));
-            f.fixes = rebindFixes(ctx, c);
-            ctx.out.push_back(std::move(f));
-            continue;
-        }
-        std::vector<Finding> found = checkComponent(ctx, c, *rb);
-        std::optional<std::vector<Fix>> rebinds; // computed once, when a finding needs them
-        auto rebind = [&]() -> const std::vector<Fix> & {
-            if (!rebinds)
-                rebinds = rebindFixes(ctx, c);
-            return *rebinds;
-        };
-        for (auto &f : found) {
-            const QString &rule = f.rule;
-            if (rule == QLatin1String("feature.websockets") && f.severity != Severity::Info
-                && rb->capabilities.websockets) {
-                const ViaValue &ws = rb->capabilities.websockets->value;
-                const QString provider
-                    = ws.value == QLatin1String("via") ? ws.via : ws.coordinateVia;
-                if (!provider.isEmpty())
-                    if (auto fix = addWebSocketProviderFix(ctx, c, provider))
-                        f.fixes.push_back(std::move(*fix));
-            } else if (rule == QLatin1String("feature.background-jobs")
-                       && f.severity == Severity::Error && rb->capabilities.scheduler
-                       && rb->capabilities.scheduler->value.value != QLatin1String("none")) {
-                f.fixes.push_back(addSchedulerFix(ctx, c, *rb));
-            } else if (rule == QLatin1String("binding.plan-requires")) {
-                for (const auto &key : rb->plan->requiredFees)
-                    if (!ctx.feesProvided.count(key))
-                        if (auto fix = providePlanFix(ctx, key)) {
-                            f.fixes.push_back(std::move(*fix));
-                            break;
-                        }
-            } else if (rule == QLatin1String("availability.sleeps")) {
-                f.fixes = wakeFixes(ctx, c, *rb);
-            } else if (rule == QLatin1String("slo.latency")) {
-                Component warm = c;
-                warm.workload.minInstances = 1;
-                if (warm.workload.maxInstances && *warm.workload.maxInstances < 1)
-                    warm.workload.maxInstances = 1;
-                Fix fix;
-                fix.label
-                    = QStringLiteral("Keep one instance of %1 warm (min instances 1)").arg(c.name);
-                fix.edit.text = fix.label;
-                fix.edit.ops.push_back(op::UpdateComponent{option.id, warm});
-                f.fixes.push_back(std::move(fix));
-            } else if (rule == QLatin1String("connection.protocol")) {
-                if (auto fix = protocolFix(ctx, f.subjects.value(0)))
-                    f.fixes.push_back(std::move(*fix));
-            }
-            if (f.severity == Severity::Error && rule != QLatin1String("connection.protocol")
-                && rule != QLatin1String("binding.plan-requires")) {
-                for (const auto &fix : rebind())
-                    f.fixes.push_back(fix);
-            }
-            ctx.out.push_back(std::move(f));
-        }
+        ctx.out.push_back(std::move(f));
     }
+
+    if (!c.binding.isBound()) {
+        if (expectsBinding(c.role)) {
+            Finding f = makeFinding(
+                "binding.missing", Severity::Info, ctx, {c.id},
+                QStringLiteral(
+                    "%1 is not bound to a platform, so it is neither checked nor priced")
+                    .arg(c.name));
+            if (ctx.wantsFixes(f.subjects))
+                f.fixes = rebindFixes(ctx, c);
+            ctx.out.push_back(std::move(f));
+        }
+        return;
+    }
+    const ResolvedBinding *rb = ctx.bindingOf(c.id);
+    if (!rb) {
+        QString why;
+        catalogue.resolve(c.binding, &why);
+        Finding f = makeFinding("binding.unknown", Severity::Error, ctx, {c.id},
+                                QStringLiteral("%1 is bound to %2").arg(c.name, why));
+        if (ctx.wantsFixes(f.subjects))
+            f.fixes = rebindFixes(ctx, c);
+        ctx.out.push_back(std::move(f));
+        return;
+    }
+    std::vector<Finding> found = checkComponent(ctx, c, *rb);
+    std::optional<std::vector<Fix>> rebinds; // computed once, when a finding needs them
+    auto rebind = [&]() -> const std::vector<Fix> & {
+        if (!rebinds)
+            rebinds = rebindFixes(ctx, c);
+        return *rebinds;
+    };
+    for (auto &f : found) {
+        if (!ctx.wantsFixes(f.subjects)) {
+            ctx.out.push_back(std::move(f));
+            continue;
+        }
+        const QString &rule = f.rule;
+        if (rule == QLatin1String("feature.websockets") && f.severity != Severity::Info
+            && rb->capabilities.websockets) {
+            const ViaValue &ws = rb->capabilities.websockets->value;
+            const QString provider
+                = ws.value == QLatin1String("via") ? ws.via : ws.coordinateVia;
+            if (!provider.isEmpty())
+                if (auto fix = addWebSocketProviderFix(ctx, c, provider))
+                    f.fixes.push_back(std::move(*fix));
+        } else if (rule == QLatin1String("feature.background-jobs")
+                   && f.severity == Severity::Error && rb->capabilities.scheduler
+                   && rb->capabilities.scheduler->value.value != QLatin1String("none")) {
+            f.fixes.push_back(addSchedulerFix(ctx, c, *rb));
+        } else if (rule == QLatin1String("binding.plan-requires")) {
+            for (const auto &key : rb->plan->requiredFees)
+                if (!ctx.feesProvided.count(key))
+                    if (auto fix = providePlanFix(ctx, key)) {
+                        f.fixes.push_back(std::move(*fix));
+                        break;
+                    }
+        } else if (rule == QLatin1String("availability.sleeps")) {
+            f.fixes = wakeFixes(ctx, c, *rb);
+        } else if (rule == QLatin1String("slo.latency")) {
+            Component warm = c;
+            warm.workload.minInstances = 1;
+            if (warm.workload.maxInstances && *warm.workload.maxInstances < 1)
+                warm.workload.maxInstances = 1;
+            Fix fix;
+            fix.label
+                = QStringLiteral("Keep one instance of %1 warm (min instances 1)").arg(c.name);
+            fix.edit.text = fix.label;
+            fix.edit.ops.push_back(op::UpdateComponent{option.id, warm});
+            f.fixes.push_back(std::move(fix));
+        } else if (rule == QLatin1String("connection.protocol")) {
+            if (auto fix = protocolFix(ctx, f.subjects.value(0)))
+                f.fixes.push_back(std::move(*fix));
+        }
+        if (f.severity == Severity::Error && rule != QLatin1String("connection.protocol")
+            && rule != QLatin1String("binding.plan-requires")) {
+            for (const auto &fix : rebind())
+                f.fixes.push_back(fix);
+        }
+        ctx.out.push_back(std::move(f));
+    }
+}
+
+} // namespace rules
+
+std::vector<Finding> validateOption(const Project &project, const Option &option,
+                                    const Catalogue &catalogue)
+{
+    return validateOption(project, option, catalogue, FixScope::all());
+}
+
+std::vector<Finding> validateOption(const Project &project, const Option &option,
+                                    const Catalogue &catalogue, const FixScope &fixes)
+{
+    Context ctx{project, option, catalogue, {}, {}, {}, fixes};
+    ctx.index();
+
+    for (const auto &c : option.components)
+        checkOne(ctx, c);
     checkGraph(ctx);
+    // Graph rules build their few cheap fixes inline; drop those outside the scope.
+    if (fixes.kind != FixScope::Kind::All)
+        for (auto &f : ctx.out)
+            if (!f.fixes.empty() && !ctx.wantsFixes(f.subjects))
+                f.fixes.clear();
 
     std::sort(ctx.out.begin(), ctx.out.end());
     ctx.out.erase(std::unique(ctx.out.begin(), ctx.out.end()), ctx.out.end());
     return std::move(ctx.out);
 }
 
+std::vector<Fix> fixesFor(const Project &project, const Option &option, const Catalogue &catalogue,
+                          const Finding &finding)
+{
+    auto found = validateOption(project, option, catalogue, FixScope::only(finding.subjects));
+    const auto it = std::lower_bound(found.begin(), found.end(), finding);
+    if (it == found.end() || !(*it == finding))
+        return {};
+    return std::move(it->fixes);
+}
+
 std::vector<Finding> validateProject(const Project &project, const Catalogue &catalogue)
+{
+    return validateProject(project, catalogue, FixScope::all());
+}
+
+std::vector<Finding> validateProject(const Project &project, const Catalogue &catalogue,
+                                     const FixScope &fixes)
 {
     std::vector<Finding> all;
     for (const auto &o : project.options) {
-        auto found = validateOption(project, o, catalogue);
+        auto found = validateOption(project, o, catalogue, fixes);
         all.insert(all.end(), std::make_move_iterator(found.begin()),
                    std::make_move_iterator(found.end()));
     }
