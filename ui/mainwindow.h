@@ -4,11 +4,13 @@
 
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 class QTabBar;
 
 namespace stackplan {
 
 class AnalysisDocks;
+class Appearance;
 class CanvasActions;
 class CanvasController;
 class DiagramExporter;
@@ -23,6 +25,7 @@ class Palette;
 class ProfileBrowser;
 class RecentFiles;
 class RecoveryManager;
+class WelcomePage;
 
 // Assembles the window: menus, actions, option tabs, the canvas and the docks (palette on the
 // left, inspector on the right, further panels wherever addDock() puts them). It decides nothing
@@ -49,6 +52,13 @@ public:
     RecoveryManager *recovery() const { return m_recovery; }
     RecentFiles *recentFiles() const { return m_recent; }
     DiagramExporter *diagramExporter() const { return m_diagrams; }
+    WelcomePage *welcomePage() const { return m_welcome; }
+    Appearance *appearance() const { return m_appearance; }
+
+    // The welcome page in place of the canvas (shown at start-up when no file is given); it
+    // gives way to the canvas as soon as a project is opened, created or edited.
+    void showWelcome();
+    bool welcomeShown() const;
 
     // Adds a dock with a toggle in the View menu; for the panels of later features too.
     QDockWidget *addDock(QWidget *panel, const QString &title, const QString &objectName,
@@ -81,6 +91,9 @@ private:
     void exportDiagram();
     void exportBundle();
     void copyDiagram();
+    void showEditor();
+    void createHelpMenu();
+    void applyTheme();
 
     const Catalogue *m_catalogue;
     Document *m_document;
@@ -97,6 +110,9 @@ private:
     RecoveryManager *m_recovery;
     RecentFiles *m_recent;
     DiagramExporter *m_diagrams;
+    Appearance *m_appearance;
+    QStackedWidget *m_stack = nullptr;
+    WelcomePage *m_welcome = nullptr;
     QLabel *m_statusCounts;
     QLabel *m_statusZoom;
     QAction *m_undo = nullptr;

@@ -60,6 +60,17 @@ public:
     bool logScale() const { return m_logScale; }
     // Recompute now instead of at the end of the event-loop turn.
     void recomputeNow();
+    // Dark or light charts, with the application palette.
+    void setDark(bool dark);
+
+    // Height every tab of the panel (bill, bars, curve) is laid out for, so the dock keeps one
+    // height whichever tab is shown and no axis label is elided.
+    static constexpr int kChartHeight = 300;
+
+signals:
+    // An unknown bill line was clicked whose quantity needs `field` (BillLine::missingField) of
+    // the component `componentId`.
+    void fieldRequested(const QString &componentId, const QString &field);
 
 private:
     void schedule();
@@ -69,6 +80,7 @@ private:
     void fillCurve();
     void placeCrossoverLabels();
     void syncControls();
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     Document *m_document;
     QTimer m_debounce;

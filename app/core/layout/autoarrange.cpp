@@ -75,7 +75,10 @@ std::map<QString, int> layoutTiers(const Option &option)
     return tiers;
 }
 
-std::map<QString, LayoutEntry> arrangeByTier(const Option &option)
+// Today's greedy placement: one left-to-right sweep, each box at the mean height of its left
+// neighbours, a full row for every tier-skipping lane. Kept as the first candidate, so the
+// crossing-minimising layout below is only taken when it is better.
+std::map<QString, LayoutEntry> arrangeGreedy(const Option &option)
 {
     const std::map<QString, int> tierOfId = layoutTiers(option);
     std::vector<Node> nodes;
@@ -249,6 +252,19 @@ std::map<QString, LayoutEntry> arrangeByTier(const Option &option)
         result[n.id] = LayoutEntry{snap(n.tier * kTierSpacing), snap(n.y), false};
     }
     return result;
+}
+
+std::map<QString, LayoutEntry> arrangeByTier(const Option &option)
+{
+    std::map<QString, LayoutEntry> greedy = arrangeGreedy(option);
+    for (const auto &[id, e] : option.layout)
+        if (e.pinned)
+            return greedy; // pinned boxes: the greedy sweep flows the others around them
+    std::map<QString, LayoutEntry> layered = arrangeLayered(option);
+    const int a = countCrossings(option, greedy), b = countCrossings(option, layered);
+    if (b < a || (b == a && layoutArea(layered) < 0.8 * layoutArea(greedy)))
+        return layered;
+    return greedy;
 }
 
 std::map<QString, LayoutEntry> placeMissing(const Option &option)
