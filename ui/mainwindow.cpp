@@ -565,7 +565,7 @@ void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
     if (!std::exchange(m_shown, true)) // the view has its real size only now
-        QTimer::singleShot(0, m_view, &DiagramView::fitContents);
+        QTimer::singleShot(0, m_view, [this] { m_view->fitContents(); });
 }
 
 void MainWindow::exportDiagram()

@@ -33,10 +33,12 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeWidget>
 
 using namespace stackplan;
 using namespace uitest;
+using namespace stackplan::DiagramPainter;
 
 namespace {
 

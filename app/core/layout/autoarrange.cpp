@@ -254,6 +254,23 @@ std::map<QString, LayoutEntry> arrangeGreedy(const Option &option)
     return result;
 }
 
+namespace {
+
+// Taller than a screen is wide: a fit would shrink the boxes to nothing.
+bool tooTall(const std::map<QString, LayoutEntry> &layout)
+{
+    double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
+    for (const auto &[id, e] : layout) {
+        left = std::min(left, e.x);
+        top = std::min(top, e.y);
+        right = std::max(right, e.x + kBoxWidth);
+        bottom = std::max(bottom, e.y + kBoxHeight);
+    }
+    return !layout.empty() && bottom - top > 1.5 * (right - left);
+}
+
+} // namespace
+
 std::map<QString, LayoutEntry> arrangeByTier(const Option &option)
 {
     std::map<QString, LayoutEntry> greedy = arrangeGreedy(option);
@@ -262,7 +279,7 @@ std::map<QString, LayoutEntry> arrangeByTier(const Option &option)
             return greedy; // pinned boxes: the greedy sweep flows the others around them
     std::map<QString, LayoutEntry> layered = arrangeLayered(option);
     const int a = countCrossings(option, greedy), b = countCrossings(option, layered);
-    if (b < a || (b == a && layoutArea(layered) < 0.8 * layoutArea(greedy)))
+    if (b < a || (b == a && tooTall(greedy)))
         return layered;
     return greedy;
 }

@@ -41,7 +41,8 @@ std::map<QString, int> layoutTiers(const Option &option);
 // alternating barycentre sweeps with adjacent swaps, kept at the fewest crossings; positions by
 // least-squares placement in that order; thin lanes shared by the arrows of one source; and
 // tiers too tall for a screen wrapped into several columns. It is taken when it has fewer
-// crossings (countCrossings) than the greedy layout, or as many in a clearly smaller area.
+// crossings (countCrossings) than the greedy layout, or as many when the greedy one is more than
+// 1.5 times as tall as it is wide.
 std::map<QString, LayoutEntry> arrangeByTier(const Option &option);
 // The two candidates, exposed for tests and benchmarks.
 std::map<QString, LayoutEntry> arrangeGreedy(const Option &option);

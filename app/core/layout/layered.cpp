@@ -99,7 +99,8 @@ void renumber(Layered &g, int t)
         g.nodes[g.tiers[t][k]].pos = k;
 }
 
-// Crossings between the tiers t and t + 1 for the current order.
+// Crossings between the tiers t and t + 1 for the current order: inversions of the lower ends
+// with the edges sorted by their upper ends, counted with a Fenwick tree (O(E log V)).
 long crossingsBetween(const Layered &g, int t)
 {
     std::vector<std::pair<int, int>> edges;
@@ -107,12 +108,20 @@ long crossingsBetween(const Layered &g, int t)
         for (const int v : g.nodes[u].right)
             edges.push_back({g.nodes[u].pos, g.nodes[v].pos});
     std::sort(edges.begin(), edges.end());
-    long n = 0;
-    for (size_t i = 0; i < edges.size(); ++i)
-        for (size_t j = i + 1; j < edges.size(); ++j)
-            if (edges[i].first < edges[j].first && edges[i].second > edges[j].second)
-                ++n;
-    return n;
+    const int n = int(g.tiers[t + 1].size());
+    std::vector<int> tree(n + 1, 0);
+    long count = 0;
+    long inserted = 0;
+    for (const auto &[upper, lower] : edges) {
+        long atMost = 0; // inserted lower ends <= lower
+        for (int i = lower + 1; i > 0; i -= i & -i)
+            atMost += tree[i];
+        count += inserted - atMost;
+        for (int i = lower + 1; i <= n; i += i & -i)
+            ++tree[i];
+        ++inserted;
+    }
+    return count;
 }
 
 long crossings(const Layered &g)
@@ -325,7 +334,9 @@ std::map<QString, LayoutEntry> arrangeLayered(const Option &option)
         return result;
     }
 
-    // Too tall for a screen: each tier's boxes, in their order, fill columns of `rows` boxes.
+    // Too tall for a screen: each tier's boxes, in their order, fill rows of as many columns as
+    // the tier needs, left to right, top to bottom. Height then still follows the order, as it
+    // does in a single column, so arrows between neighbours stay short and run level.
     std::vector<int> boxesPerTier;
     for (const auto &tier : g.tiers)
         boxesPerTier.push_back(int(std::count_if(tier.begin(), tier.end(), [&g](int v) {
@@ -336,19 +347,19 @@ std::map<QString, LayoutEntry> arrangeLayered(const Option &option)
     for (size_t t = 0; t < g.tiers.size(); ++t) {
         if (boxesPerTier[t] == 0)
             continue;
+        const int columns = (boxesPerTier[t] + rows - 1) / rows;
+        const int used = (boxesPerTier[t] + columns - 1) / columns; // rows this tier fills
+        const double top = (rows - used) * kRowSpacing / 2; // centred in the tallest
         int k = 0;
         for (const int v : g.tiers[t]) {
             if (g.nodes[v].id.isEmpty())
                 continue;
-            const int column = k / rows, row = k % rows;
-            const int inColumn = std::min(rows, boxesPerTier[t] - column * rows);
-            const double y = (row + (rows - inColumn) / 2.0) * kRowSpacing;
+            const int row = k / columns, column = k % columns;
             result[g.nodes[v].id] = LayoutEntry{snappedToGrid(x + column * kSubColumnSpacing),
-                                                snappedToGrid(y), false};
+                                                snappedToGrid(top + row * kRowSpacing), false};
             ++k;
         }
-        x += std::ceil(double(boxesPerTier[t]) / rows) * kSubColumnSpacing
-             + (kTierSpacing - kSubColumnSpacing);
+        x += columns * kSubColumnSpacing + (kTierSpacing - kSubColumnSpacing);
     }
     return result;
 }
