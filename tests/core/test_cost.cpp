@@ -268,11 +268,13 @@ void TestCost::aNewlyBoundDatabaseIsNotBilledAtItsPlanCeiling()
     p.options[0].components[0].workload.memoryMb = 1024;
     b = computeBill(p, p.options[0], testCatalogue(), 1);
     QCOMPARE(b.totalText(), QString::fromUtf8(kSizedNeonTotal));
-    // A limit that is a default (Cloud Run: 512 MB, up to 32 GB) still stands in for the size.
+    // A limit that is not a ceiling (Cloud Run: 512 MB by default) still stands in for the size.
     p = oneComponent({QStringLiteral("google-cloud-run"), QStringLiteral("instance-based"), {}},
                      [](Component &c) { c.workload.minInstances = 1; });
     b = computeBill(p, p.options[0], testCatalogue(), 1);
     QCOMPARE(b.unknown, 0);
+    QVERIFY(testCatalogue().profile(QStringLiteral("neon"))->plan(QStringLiteral("launch"))
+                ->limits.at(QStringLiteral("memory_mb")).ceiling);
 }
 
 void TestCost::accountFeesAreCountedOncePerOption()

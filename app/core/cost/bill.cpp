@@ -187,13 +187,12 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             return it == rb->instance->limits.end() ? std::nullopt
                                                     : std::optional<double>(it->second.value);
         };
-        // A plan's figure stands in only where it is the size a service gets by default (a limit
-        // with a configurable maximum, e.g. Cloud Run's 512 MB up to 32 GB). A bare ceiling
-        // (Neon Launch autoscales "up to 16 CU") is not what anyone runs all month: billing it
-        // would price a new database at $1,238; the size is unknown until the user states it.
+        // A plan's figure stands in for an unstated size, except a bare ceiling (`ceiling =
+        // true`: Neon Launch autoscales "up to 16 CU"), which is not what anyone runs all month:
+        // billing it priced a new database at $1,238. Then the size is unknown until stated.
         auto defaultValue = [&](const char *key) -> std::optional<double> {
             const Limit *l = rb->limit(QString::fromLatin1(key));
-            return l && l->max ? std::optional<double>(l->value) : std::nullopt;
+            return l && !l->ceiling ? std::optional<double>(l->value) : std::nullopt;
         };
         std::optional<double> memMb = instanceValue("memory_mb");
         if (!memMb)
