@@ -127,7 +127,7 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
     profilesDock->hide();
     problemsDock->raise();
     resizeDocks({paletteDock, inspectorDock}, {150, 350}, Qt::Horizontal);
-    resizeDocks({problemsDock}, {CostPanel::kChartHeight + 70}, Qt::Vertical);
+    resizeDocks({problemsDock}, {CostPanel::kChartHeight + 50}, Qt::Vertical);
 
     connect(m_palette, &Palette::roleActivated, this, [this](Role role) {
         m_canvas->addComponentInView(role);

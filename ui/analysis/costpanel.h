@@ -65,7 +65,7 @@ public:
 
     // Height every tab of the panel (bill, bars, curve) is laid out for, so the dock keeps one
     // height whichever tab is shown and no axis label is elided.
-    static constexpr int kChartHeight = 300;
+    static constexpr int kChartHeight = 240;
 
 signals:
     // An unknown bill line was clicked whose quantity needs `field` (BillLine::missingField) of

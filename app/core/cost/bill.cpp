@@ -188,8 +188,8 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
                                                     : std::optional<double>(it->second.value);
         };
         // A plan's figure stands in for an unstated size, except a bare ceiling (`ceiling =
-        // true`: Neon Launch autoscales "up to 16 CU"), which is not what anyone runs all month:
-        // billing it priced a new database at $1,238. Then the size is unknown until stated.
+        // true`, an autoscaling maximum), which is not what anyone runs all month: billing it
+        // priced a new database at $1,238. Then the size is unknown until stated.
         auto defaultValue = [&](const char *key) -> std::optional<double> {
             const Limit *l = rb->limit(QString::fromLatin1(key));
             return l && !l->ceiling ? std::optional<double>(l->value) : std::nullopt;
