@@ -337,9 +337,10 @@ void TestUiFirstHour::longNamesWrapBeforeTheyAreElided()
     QCOMPARE(n.font.pixelSize(), 13); // wrapped at full size
     QVERIFY(!n.elided);
     n = boxNameLayout(QStringLiteral("A very long component name that no box of this size can "
-                                     "hold on two lines"),
+                                     "hold even on three lines of its smallest type at all"),
                       style, width);
-    QCOMPARE(n.lines.size(), 2);
+    QCOMPARE(n.lines.size(), 3);
+    QCOMPARE(n.font.pixelSize(), 10);
     QVERIFY(n.elided);
     QVERIFY(n.lines.last().endsWith(QChar(0x2026)));
 

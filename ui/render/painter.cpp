@@ -63,15 +63,16 @@ QStringList wrappedName(const QString &name, const QFont &font, double width, in
 NameLayout boxNameLayout(const QString &name, const DiagramStyle &style, double width)
 {
     // The name on one line, or wrapped onto two at the same size (a name stays as legible as
-    // any other), then at one size smaller; elided only when even that is too long (the canvas
-    // shows the full name in the box's tooltip).
+    // any other), then at smaller sizes, three lines at the smallest; elided only when even that
+    // is too long (the canvas shows the full name in the box's tooltip).
     NameLayout layout;
     layout.font = style.nameFont();
     layout.lines = QStringList{name};
     if (QFontMetricsF(layout.font).horizontalAdvance(name) > width) {
-        for (int step = 0; step <= 1; ++step) {
+        // Exports have no tooltip: rather than elide, a last resort of three smaller lines.
+        for (int step = 0; step <= 3; ++step) {
             layout.font = style.nameFont(step);
-            layout.lines = wrappedName(name, layout.font, width, 2);
+            layout.lines = wrappedName(name, layout.font, width, step < 3 ? 2 : 3);
             if (QFontMetricsF(layout.font).horizontalAdvance(layout.lines.last()) <= width)
                 break;
         }

@@ -19,8 +19,8 @@ namespace stackplan {
 namespace DiagramPainter {
 
 void paintBox(QPainter *p, const QRectF &rect, const BoxVisual &v, const DiagramStyle &style);
-// How paintBox sets a name in `width` pixels: one line, else two at the same size, else two one
-// size smaller, the last line elided only if even that is too long.
+// How paintBox sets a name in `width` pixels: one line, else two at the same size, else two at
+// smaller sizes, else three at the smallest; the last line elided only if even that is too long.
 struct NameLayout {
     QStringList lines; // as drawn, elided where needed
     QFont font;
