@@ -102,8 +102,8 @@ int main(int argc, char **argv)
 
     stackplan::MainWindow window(&catalogue);
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty())
-        window.openFile(files.first());
+    if (files.isEmpty() || !window.openFile(files.first()))
+        window.showWelcome(); // examples, recent files, New, Open
     window.show();
 
     if (parser.isSet(QStringLiteral("screenshot"))) {

@@ -21,19 +21,19 @@ CanvasActions::CanvasActions(Document *document, CanvasController *controller, D
     };
     auto *c = controller;
 
-    add(Cut, tr("Cu&t"), QKeySequence::Cut, QStringLiteral("edit-cut"));
+    add(Cut, tr("Cu&t"), QKeySequence::Cut, QStringLiteral("cut"));
     on(Cut, [c] { c->cutSelection(); });
-    add(Copy, tr("&Copy"), QKeySequence::Copy, QStringLiteral("edit-copy"));
+    add(Copy, tr("&Copy"), QKeySequence::Copy, QStringLiteral("copy"));
     on(Copy, [c] { c->copySelection(); });
-    add(Paste, tr("&Paste"), QKeySequence::Paste, QStringLiteral("edit-paste"));
+    add(Paste, tr("&Paste"), QKeySequence::Paste, QStringLiteral("paste"));
     on(Paste, [c] { c->paste(); });
-    add(Duplicate, tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D));
+    add(Duplicate, tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), QStringLiteral("duplicate"));
     on(Duplicate, [c] { c->duplicateSelection(); });
-    add(Delete, tr("&Delete"), QKeySequence::Delete, QStringLiteral("edit-delete"));
+    add(Delete, tr("&Delete"), QKeySequence::Delete, QStringLiteral("delete"));
     action(Delete)->setShortcuts(
         {QKeySequence(QKeySequence::Delete), QKeySequence(Qt::Key_Backspace)});
     on(Delete, [c] { c->deleteSelection(); });
-    add(SelectAll, tr("Select &All"), QKeySequence::SelectAll, QStringLiteral("edit-select-all"));
+    add(SelectAll, tr("Select &All"), QKeySequence::SelectAll);
     on(SelectAll, [c] { c->selectAll(); });
     add(Rename, tr("&Rename"), QKeySequence(Qt::Key_F2));
     on(Rename, [c] { c->startRename(); });
@@ -43,7 +43,8 @@ CanvasActions::CanvasActions(Document *document, CanvasController *controller, D
         view->addAction(action(id));
     }
 
-    add(AutoArrange, tr("&Auto-arrange by Tier"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    add(AutoArrange, tr("&Auto-arrange by Tier"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+        QStringLiteral("arrange"));
     action(AutoArrange)->setToolTip(tr("Arrange boxes left to right by tier; pinned boxes stay"));
     on(AutoArrange, [c] { c->autoArrange(); });
     add(Pin, tr("&Pin Position"), QKeySequence());
@@ -73,15 +74,16 @@ CanvasActions::CanvasActions(Document *document, CanvasController *controller, D
     on(DistributeVertically, [c] { c->distribute(Axis::Vertical); });
 
     add(ZoomIn, tr("Zoom &In"), QKeySequence::ZoomIn, QStringLiteral("zoom-in"));
+    // Ctrl+= too: on most keyboards + needs Shift, and the README promises Ctrl+=.
+    action(ZoomIn)->setShortcuts({QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     on(ZoomIn, [view] { view->zoomBy(1.2); });
     add(ZoomOut, tr("Zoom &Out"), QKeySequence::ZoomOut, QStringLiteral("zoom-out"));
     on(ZoomOut, [view] { view->zoomBy(1 / 1.2); });
-    add(ZoomReset, tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_1),
-        QStringLiteral("zoom-original"));
+    add(ZoomReset, tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_1));
     on(ZoomReset, [view] { view->setZoom(1.0); });
     add(FitToView, tr("&Fit to View"), QKeySequence(Qt::CTRL | Qt::Key_0),
-        QStringLiteral("zoom-fit-best"));
-    on(FitToView, [view] { view->fitContents(); });
+        QStringLiteral("zoom-fit"));
+    on(FitToView, [view] { view->fitContents(DiagramView::Fit::Whole); });
 
     connect(scene, &DiagramScene::selectionIdsChanged, this, &CanvasActions::updateEnabled);
     connect(document->editor(), &ProjectEditor::changed, this, &CanvasActions::updateEnabled);
@@ -100,8 +102,9 @@ QAction *CanvasActions::add(Id id, const QString &text, const QKeySequence &shor
     auto *a = new QAction(text, this);
     if (!shortcut.isEmpty())
         a->setShortcut(shortcut);
+    // Bundled icons (resources/icons/actions): no icon theme may be installed.
     if (!icon.isEmpty())
-        a->setIcon(QIcon::fromTheme(icon));
+        a->setIcon(QIcon(QStringLiteral(":/icons/actions/%1.svg").arg(icon)));
     m_actions.insert(id, a);
     return a;
 }

@@ -13,6 +13,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QMimeData>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -239,7 +240,9 @@ void CanvasController::distribute(Axis axis)
 
 void CanvasController::autoArrange()
 {
+    // One undo step, then a fit: boxes may have moved out of view.
     m_document->push(arrangeEdit(m_document->project(), m_scene->optionId()));
+    QTimer::singleShot(0, m_view, [view = m_view] { view->fitContents(); });
 }
 
 bool CanvasController::selectionPinned() const

@@ -17,12 +17,16 @@
 #include "analysis/compareview.h"
 #include "analysis/costpanel.h"
 #include "analysis/problemspanel.h"
+#include "appearance.h"
+#include "helpdialogs.h"
+#include "welcomepage.h"
 #include "panels/profilebrowser.h"
 #include "recentfiles.h"
 #include "recovery.h"
 #include "util/datadir.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -33,8 +37,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QScopedValueRollback>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTimer>
@@ -58,6 +63,7 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
     m_recovery = new RecoveryManager(m_document, this);
     m_recent = new RecentFiles(this);
     m_diagrams = new DiagramExporter(m_document, this);
+    m_appearance = new Appearance(this);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -66,12 +72,33 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
     layout->addWidget(m_tabs);
     // The canvas, or the Compare view in its place (View → Compare Options).
     m_compare = new CompareView(m_document);
+    // Its table and chart scroll: they must not raise the window's minimum size.
+    m_compare->setMinimumSize(320, 240);
     m_centralStack = new QStackedWidget;
     m_canvasPage = m_view;
     m_centralStack->addWidget(m_view);
     m_centralStack->addWidget(m_compare);
     layout->addWidget(m_centralStack, 1);
-    setCentralWidget(central);
+    m_welcome = new WelcomePage(bundledDataDir(QStringLiteral("examples")), catalogue, m_recent);
+    m_stack = new QStackedWidget;
+    m_stack->addWidget(central);
+    m_stack->addWidget(m_welcome);
+    setCentralWidget(m_stack);
+    connect(m_welcome, &WelcomePage::newRequested, this, [this] {
+        m_document->newProject();
+        showEditor();
+    });
+    connect(m_welcome, &WelcomePage::openRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open project"), QString(),
+            tr("Stackplan projects (*.stackplan.json);;JSON (*.json)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    connect(m_welcome, &WelcomePage::exampleRequested, this,
+            [this](const QString &name) { openExample(name); });
+    connect(m_welcome, &WelcomePage::recentRequested, this,
+            [this](const QString &path) { openFile(path); });
 
     m_statusCounts = new QLabel;
     m_statusZoom = new QLabel;
@@ -111,7 +138,7 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
     profilesDock->hide();
     problemsDock->raise();
     resizeDocks({paletteDock, inspectorDock}, {150, 350}, Qt::Horizontal);
-    resizeDocks({problemsDock}, {260}, Qt::Vertical);
+    resizeDocks({problemsDock}, {CostPanel::kChartHeight + 50}, Qt::Vertical);
 
     connect(m_palette, &Palette::roleActivated, this, [this](Role role) {
         m_canvas->addComponentInView(role);
@@ -126,10 +153,23 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document->editor(), &ProjectEditor::projectInfoChanged, this,
             &MainWindow::updateTitle);
-    connect(m_document->editor(), &ProjectEditor::projectReset, this,
-            [this] { QTimer::singleShot(0, m_view, &DiagramView::fitContents); });
+    connect(m_document->editor(), &ProjectEditor::projectReset, this, [this] {
+        showEditor();
+        QTimer::singleShot(0, m_view, [this] { m_view->fitContents(); });
+    });
+    connect(m_document->editor(), &ProjectEditor::changed, this, &MainWindow::showEditor);
     connect(m_document, &Document::currentOptionChanged, this,
-            [this] { QTimer::singleShot(0, m_view, &DiagramView::fitContents); });
+            [this] { QTimer::singleShot(0, m_view, [this] { m_view->fitContents(); }); });
+    // An unknown bill line whose quantity needs a field: select the box, show that field.
+    connect(m_analysis->costs(), &CostPanel::fieldRequested, this,
+            [this, inspectorDock](const QString &component, const QString &field) {
+                m_scene->selectElements({component}, {});
+                inspectorDock->show();
+                inspectorDock->raise();
+                m_inspector->setSelection({component}, {});
+                m_inspector->focusField(field);
+            });
+    connect(m_appearance, &Appearance::themeChanged, this, &MainWindow::applyTheme);
     connect(m_document, &Document::editRejected, this, [this](const QString &error) {
         statusBar()->showMessage(tr("Edit refused: %1").arg(error), 6000);
     });
@@ -168,7 +208,12 @@ MainWindow::MainWindow(const Catalogue *catalogue, QWidget *parent)
 
     updateTitle();
     updateStatus();
+    applyTheme();
     resize(1440, 900);
+    // Where the user left the window and its docks.
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     // Children are deleted in the order they were added; the document goes last, so no view or
     // controller outlives the model it observes. Keep this the last line of the constructor.
     m_document->setParent(nullptr);
@@ -199,13 +244,13 @@ QDockWidget *MainWindow::addDock(QWidget *panel, const QString &title, const QSt
 void MainWindow::createFileMenu()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New"), this,
+    file->addAction(QIcon(QStringLiteral(":/icons/actions/new.svg")), tr("&New"), this,
                     [this] {
                         if (maybeSave())
                             m_document->newProject();
                     })
         ->setShortcut(QKeySequence::New);
-    file->addAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this,
+    file->addAction(QIcon(QStringLiteral(":/icons/actions/open.svg")), tr("&Open…"), this,
                     [this] {
                         if (!maybeSave())
                             return;
@@ -225,7 +270,7 @@ void MainWindow::createFileMenu()
                                     openExample(name);
                             });
     file->addSeparator();
-    file->addAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"), this,
+    file->addAction(QIcon(QStringLiteral(":/icons/actions/save.svg")), tr("&Save"), this,
                     &MainWindow::save)
         ->setShortcut(QKeySequence::Save);
     file->addAction(tr("Save &As…"), this, &MainWindow::saveAs)->setShortcut(QKeySequence::SaveAs);
@@ -246,10 +291,10 @@ void MainWindow::createEditMenu()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undo->setShortcut(QKeySequence::Undo);
-    m_undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_undo->setIcon(QIcon(QStringLiteral(":/icons/actions/undo.svg")));
     m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redo->setShortcut(QKeySequence::Redo);
-    m_redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    m_redo->setIcon(QIcon(QStringLiteral(":/icons/actions/redo.svg")));
     edit->addAction(m_undo);
     edit->addAction(m_redo);
     edit->addSeparator();
@@ -275,6 +320,7 @@ void MainWindow::createViewMenu()
     m_compareAction = m_viewMenu->addAction(
         QIcon::fromTheme(QStringLiteral("view-split-left-right")), tr("&Compare Options"));
     m_compareAction->setObjectName(QStringLiteral("compareOptions"));
+    m_compareAction->setIcon(QIcon(QStringLiteral(":/icons/actions/compare.svg")));
     m_compareAction->setCheckable(true);
     m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     m_compareAction->setToolTip(tr("Compare the options side by side: cost, problems, "
@@ -283,6 +329,17 @@ void MainWindow::createViewMenu()
     connect(m_compare, &CompareView::openRequested, this, [this] { setCompareMode(false); });
     m_viewMenu->addSeparator();
     m_panelsMenu = m_viewMenu->addMenu(tr("&Panels"));
+    QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
+    auto *themes = new QActionGroup(theme);
+    for (const auto &[mode, text] : {std::pair{Appearance::Mode::System, tr("Follow the &System")},
+                                     {Appearance::Mode::Light, tr("&Light")},
+                                     {Appearance::Mode::Dark, tr("&Dark")}}) {
+        QAction *a = theme->addAction(text, this, [this, mode = mode] { m_appearance->setMode(mode); });
+        a->setCheckable(true);
+        a->setChecked(m_appearance->mode() == mode);
+        a->setObjectName(QStringLiteral("Theme:") + Appearance::modeId(mode));
+        themes->addAction(a);
+    }
 }
 
 bool MainWindow::compareMode() const
@@ -350,7 +407,26 @@ void MainWindow::createOptionMenu()
         remove->setEnabled(p.options.size() > 1);
     });
 
+    createHelpMenu();
+}
+
+void MainWindow::createHelpMenu()
+{
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(QIcon(QStringLiteral(":/icons/actions/help.svg")), tr("&Documentation"), this,
+                    [this] {
+                        auto *dialog = new DocumentationDialog(this);
+                        dialog->setAttribute(Qt::WA_DeleteOnClose);
+                        dialog->show();
+                    })
+        ->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+            ShortcutsDialog dialog(this, this);
+            dialog.exec();
+        })
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    help->addAction(tr("&Welcome Page"), this, &MainWindow::showWelcome);
+    help->addSeparator();
     help->addAction(tr("&About Stackplan"), this, [this] {
         QMessageBox::about(this, tr("About Stackplan"),
                            tr("<b>Stackplan %1</b><p>Plan, validate and price web-application "
@@ -395,8 +471,11 @@ void MainWindow::createToolBar()
 
 void MainWindow::updateTitle()
 {
-    setWindowTitle(
-        tr("%1[*] — %2 — Stackplan").arg(m_document->displayName(), m_document->project().name));
+    // "file — Stackplan"; an untitled project (a new one, an example) by its name.
+    const QString name = !m_document->filePath().isEmpty() ? m_document->displayName()
+                         : !m_document->project().name.isEmpty() ? m_document->project().name
+                                                                 : m_document->displayName();
+    setWindowTitle(tr("%1[*] — Stackplan").arg(name));
     setWindowModified(m_document->isModified());
 }
 
@@ -553,17 +632,47 @@ bool MainWindow::maybeSave()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (maybeSave())
-        event->accept();
-    else
+    if (!maybeSave()) {
         event->ignore();
+        return;
+    }
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+void MainWindow::showWelcome()
+{
+    m_welcome->refresh();
+    m_stack->setCurrentWidget(m_welcome);
+}
+
+bool MainWindow::welcomeShown() const
+{
+    return m_stack->currentWidget() == m_welcome;
+}
+
+void MainWindow::showEditor()
+{
+    if (m_stack->currentWidget() != m_welcome)
+        return;
+    m_stack->setCurrentIndex(0);
+    QTimer::singleShot(0, m_view, [this] { m_view->fitContents(); });
+}
+
+void MainWindow::applyTheme()
+{
+    const Theme theme = m_appearance->theme();
+    m_scene->setTheme(theme);
+    m_analysis->costs()->setDark(theme == Theme::Dark);
 }
 
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
     if (!std::exchange(m_shown, true)) // the view has its real size only now
-        QTimer::singleShot(0, m_view, &DiagramView::fitContents);
+        QTimer::singleShot(0, m_view, [this] { m_view->fitContents(); });
 }
 
 QString MainWindow::exportBase() const

@@ -12,6 +12,7 @@ class QTabBar;
 namespace stackplan {
 
 class AnalysisDocks;
+class Appearance;
 class CanvasActions;
 class CanvasController;
 class CompareView;
@@ -27,6 +28,7 @@ class Palette;
 class ProfileBrowser;
 class RecentFiles;
 class RecoveryManager;
+class WelcomePage;
 
 // Assembles the window: menus, actions, option tabs, the canvas and the docks (palette on the
 // left, inspector on the right, further panels wherever addDock() puts them). It decides nothing
@@ -59,6 +61,13 @@ public:
     // read at the default window size; leaving it brings the canvas and the docks back.
     void setCompareMode(bool on);
     bool compareMode() const;
+    WelcomePage *welcomePage() const { return m_welcome; }
+    Appearance *appearance() const { return m_appearance; }
+
+    // The welcome page in place of the canvas (shown at start-up when no file is given); it
+    // gives way to the canvas as soon as a project is opened, created or edited.
+    void showWelcome();
+    bool welcomeShown() const;
 
     // Adds a dock with a toggle in the View menu; for the panels of later features too.
     QDockWidget *addDock(QWidget *panel, const QString &title, const QString &objectName,
@@ -104,6 +113,9 @@ private:
     // The project's file path without its suffix (or ~/project-name): stem of export names.
     QString exportBase() const;
     void copyDiagram();
+    void showEditor();
+    void createHelpMenu();
+    void applyTheme();
 
     const Catalogue *m_catalogue;
     Document *m_document;
@@ -120,6 +132,9 @@ private:
     RecoveryManager *m_recovery;
     RecentFiles *m_recent;
     DiagramExporter *m_diagrams;
+    Appearance *m_appearance;
+    QStackedWidget *m_stack = nullptr;
+    WelcomePage *m_welcome = nullptr;
     QLabel *m_statusCounts;
     QLabel *m_statusZoom;
     QAction *m_undo = nullptr;

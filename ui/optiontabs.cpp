@@ -24,7 +24,9 @@ OptionTabs::OptionTabs(Document *document, OptionController *controller, QWidget
     m_tabs->setDrawBase(false);
     m_tabs->setExpanding(false);
     m_tabs->setMovable(true);
-    m_tabs->setElideMode(Qt::ElideRight);
+    // Names are shortened to kTabTextWidth by rebuild(), never squeezed to a few letters when
+    // many options share the bar: the bar scrolls instead; the tooltip has the full name.
+    m_tabs->setElideMode(Qt::ElideNone);
     m_tabs->setUsesScrollButtons(true);
     m_tabs->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tabs->installEventFilter(this);
@@ -103,7 +105,8 @@ void OptionTabs::rebuild()
         m_tabs->removeTab(m_tabs->count() - 1);
     for (int i = 0; i < int(p.options.size()); ++i) {
         const Option &o = p.options[i];
-        const QString text = o.id == p.baseline ? tr("%1 ★").arg(o.name) : o.name;
+        const QString name = m_tabs->fontMetrics().elidedText(o.name, Qt::ElideRight, kTabTextWidth);
+        const QString text = o.id == p.baseline ? tr("%1 ★").arg(name) : name;
         if (i < m_tabs->count())
             m_tabs->setTabText(i, text);
         else

@@ -23,6 +23,8 @@ class OptionTabs : public QWidget
     Q_OBJECT
 public:
     OptionTabs(Document *document, OptionController *controller, QWidget *parent = nullptr);
+    // Widest a tab's name is shown before it is elided (the tooltip holds the full name).
+    static constexpr int kTabTextWidth = 220;
 
     QTabBar *tabBar() const { return m_tabs; }
     QToolButton *addButton() const { return m_add; }

@@ -47,6 +47,9 @@ const BillLine *lineOf(const Bill &b, const QString &component, const QString &u
     return nullptr;
 }
 
+// Neon Launch, a database with no stated size (see the test below).
+constexpr char kBareNeonTotal[] = "≥ $0.00 (1 unknown)";
+
 } // namespace
 
 class TestCost : public QObject
@@ -70,6 +73,7 @@ private slots:
     void allowancesPerComponentAndInstance();
     void idleMetersBillOnlyMinimumInstances();
     void capsAreNotFreeMeters();
+    void aNewlyBoundDatabaseIsNotBilledAtItsPlanCeiling();
 };
 
 void TestCost::meterKinds_data()
@@ -230,6 +234,49 @@ void TestCost::unknownPricesAreNeverASilentZero()
     QCOMPARE(b.unknown, 1);
     QVERIFY(!lineOf(b, QStringLiteral("c"), QStringLiteral("gb-s"))->quantity);
     QCOMPARE(b.totalText(), QStringLiteral("≥ $1.06 (1 unknown)"));
+    // Each unknown line says what is missing: here a field, which the Inspector can show.
+    const BillLine *gbs = lineOf(b, QStringLiteral("c"), QStringLiteral("gb-s"));
+    QCOMPARE(gbs->missingField, QStringLiteral("request"));
+    QVERIFY2(gbs->note.startsWith(QStringLiteral(
+                 "quantity unknown: set Request duration (Workload) in the Inspector")),
+             qPrintable(gbs->note));
+    QCOMPARE(missingFieldLabel(QStringLiteral("cpu")), QStringLiteral("CPU per request (Workload)"));
+    // An unknown price names the meter and the plan, and no field.
+    p.options[0].components[0].workload.requestMs = 10;
+    p.options[0].components[0].traffic.writesPerMonth = 10;
+    b = computeBill(p, p.options[0], testCatalogue(), 1);
+    const BillLine *writes = lineOf(b, QStringLiteral("c"), QStringLiteral("writes"));
+    QVERIFY(writes->missingField.isEmpty());
+    QVERIFY2(writes->note.startsWith(QStringLiteral("price unknown: ")), qPrintable(writes->note));
+    QVERIFY(writes->note.contains(QStringLiteral("has no price for writes")));
+}
+
+void TestCost::aNewlyBoundDatabaseIsNotBilledAtItsPlanCeiling()
+{
+    // A bare database on Neon Launch: the plan autoscales "up to 16 CU"; billing that ceiling
+    // all month came to $1,238. Without a stated size the compute is unknown and says so.
+    Project p = oneComponent({QStringLiteral("neon"), QStringLiteral("launch"), {}},
+                             [](Component &c) { c.role = Role::Database; });
+    Bill b = computeBill(p, p.options[0], testCatalogue(), 1);
+    const BillLine *cu = lineOf(b, QStringLiteral("c"), QStringLiteral("cu-hours"));
+    QVERIFY(cu);
+    QVERIFY(!cu->amount);
+    QCOMPARE(cu->missingField, QStringLiteral("memory"));
+    QCOMPARE(b.totalText(), QString::fromUtf8(kBareNeonTotal));
+    // With the size stated (1 GB = 0.25 CU) it is priced from that.
+    p.options[0].components[0].workload.memoryMb = 1024;
+    b = computeBill(p, p.options[0], testCatalogue(), 1);
+    QCOMPARE(b.unknown, 0);
+    cu = lineOf(b, QStringLiteral("c"), QStringLiteral("cu-hours"));
+    QVERIFY(cu->amount && cu->missingField.isEmpty());
+    QCOMPARE(*cu->amount, *cu->billable / cu->per * *cu->unitPrice);
+    // A limit that is not a ceiling (Cloud Run: 512 MB by default) still stands in for the size.
+    p = oneComponent({QStringLiteral("google-cloud-run"), QStringLiteral("instance-based"), {}},
+                     [](Component &c) { c.workload.minInstances = 1; });
+    b = computeBill(p, p.options[0], testCatalogue(), 1);
+    QCOMPARE(b.unknown, 0);
+    QVERIFY(testCatalogue().profile(QStringLiteral("neon"))->plan(QStringLiteral("launch"))
+                ->limits.at(QStringLiteral("memory_mb")).ceiling);
 }
 
 void TestCost::accountFeesAreCountedOncePerOption()

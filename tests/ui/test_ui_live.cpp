@@ -69,8 +69,9 @@ void TestUiLive::memoryAboveTheLimitShowsBadgeAndProblemRow()
 
     QTRY_COMPARE(backend->visual().badge, BadgeSeverity::Error);
     QCOMPARE(backend->visual().badgeCount, 1);
-    QVERIFY(QTextDocumentFragment::fromHtml(backend->toolTip()).toPlainText().startsWith(
-        QStringLiteral("limit.memory: FastAPI backend needs 40,000 MB of memory")));
+    // The full name, then the findings, as rich text that wraps.
+    QVERIFY(backend->toolTip().startsWith(QStringLiteral(
+        "<p><b>FastAPI backend</b></p><p>limit.memory: FastAPI backend needs 40,000 MB of memory")));
     ProblemsPanel *problems = w->analysis()->problems();
     // The error, and the budget info: 40 GB for every request is within $80 only at typical
     // traffic.

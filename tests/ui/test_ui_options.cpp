@@ -124,7 +124,9 @@ void TestUiOptions::deleteKeepsABaseline()
     QCOMPARE(tabTexts(w.get()),
              QStringList(
                  {QStringLiteral("Everything on Cloudflare Workers ★"),
-                  QStringLiteral("Rewrite for the edge (TypeScript Workers + D1 + Workers AI)")}));
+                  w->optionTabs()->fontMetrics().elidedText(
+                      QStringLiteral("Rewrite for the edge (TypeScript Workers + D1 + Workers AI)"),
+                      Qt::ElideRight, OptionTabs::kTabTextWidth)}));
     QVERIFY(w->document()->project().option(w->document()->currentOptionId()));
     QCOMPARE(w->document()->undoStack()->count(), 1);
     w->document()->undoStack()->undo();
@@ -152,7 +154,10 @@ void TestUiOptions::draggingATabReordersOptionsInOneStep()
     QCOMPARE(w->document()->undoStack()->count(), 1); // one drag, one step
     QCOMPARE(tabs->tabData(2).toString(), QStringLiteral("all-workers"));
     QCOMPARE(tabs->tabText(0),
-             QStringLiteral("React on Workers + FastAPI on Cloud Run + Supabase ★"));
+             tabs->fontMetrics().elidedText(
+                 QStringLiteral("React on Workers + FastAPI on Cloud Run + Supabase"),
+                 Qt::ElideRight, OptionTabs::kTabTextWidth)
+                 + QStringLiteral(" ★"));
     w->document()->undoStack()->undo();
     QCOMPARE(bytes(w->document()->project()), before);
     QCOMPARE(tabs->tabText(0), QStringLiteral("Everything on Cloudflare Workers"));

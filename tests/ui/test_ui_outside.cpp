@@ -188,8 +188,10 @@ void TestUiOutside::namesAreNotRenderedAsHtmlInTooltips()
     QVERIFY2(tip.contains(QStringLiteral("&lt;img src=x&gt;&lt;b&gt;0 errors&lt;/b&gt;")),
              qPrintable(tip));
     QVERIFY2(!tip.contains(QStringLiteral("<img")), qPrintable(tip));
+    // The full name first, then the findings, both as plain text inside the rich tooltip.
     QVERIFY(QTextDocumentFragment::fromHtml(tip).toPlainText().startsWith(
-        QStringLiteral("limit.memory: <img src=x><b>0 errors</b> needs 40,000 MB of memory")));
+        QStringLiteral("<img src=x><b>0 errors</b>\nlimit.memory: <img src=x><b>0 errors</b> "
+                       "needs 40,000 MB of memory")));
     QTableView *table = w->analysis()->problems()->table();
     QTRY_VERIFY(table->model()->rowCount() > 0);
     const QString rowTip = table->model()->index(0, 0).data(Qt::ToolTipRole).toString();

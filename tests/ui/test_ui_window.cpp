@@ -4,6 +4,7 @@
 #include "canvas/diagramscene.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "optiontabs.h"
 #include "profiles/catalogue.h"
 
 #include <QFontDatabase>
@@ -56,8 +57,7 @@ void TestUiWindow::windowShowsOneItemPerComponentAndConnection()
                                      o->layout.at(QStringLiteral("backend")).y));
     QCOMPARE(w.scene()->connectionItem(QStringLiteral("backend-to-database"))->visual().label,
              QStringLiteral("sql (pooled)"));
-    QCOMPARE(w.windowTitle(),
-             QStringLiteral("allogator.stackplan.json[*] — Allogator — Stackplan"));
+    QCOMPARE(w.windowTitle(), QStringLiteral("allogator.stackplan.json[*] — Stackplan"));
 }
 
 void TestUiWindow::optionTabsSwitchTheCanvas()
@@ -68,8 +68,14 @@ void TestUiWindow::optionTabsSwitchTheCanvas()
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QCOMPARE(w.optionTabs()->count(), 3);
+    // Long names are shortened to a sensible width; the tooltip has the full name.
     QCOMPARE(w.optionTabs()->tabText(1),
-             QStringLiteral("React on Workers + FastAPI on Cloud Run + Supabase ★"));
+             w.optionTabs()->fontMetrics().elidedText(
+                 QStringLiteral("React on Workers + FastAPI on Cloud Run + Supabase"),
+                 Qt::ElideRight, OptionTabs::kTabTextWidth)
+                 + QStringLiteral(" ★"));
+    QVERIFY(w.optionTabs()->tabToolTip(1).startsWith(
+        QStringLiteral("React on Workers + FastAPI on Cloud Run + Supabase")));
     w.optionTabs()->setCurrentIndex(2);
     QTRY_COMPARE(w.document()->currentOptionId(), QStringLiteral("edge-rewrite"));
     QVERIFY(w.scene()->componentItem(QStringLiteral("api")));

@@ -12,6 +12,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -77,6 +78,11 @@ CostPanel::CostPanel(Document *document, QWidget *parent) : QWidget(parent), m_d
     m_slider->setRange(0, kSliderSteps);
     m_slider->setValue(sliderFor(1));
     m_slider->setToolTip(tr("Traffic multiplier, 0.01× to 1000× (logarithmic)"));
+    // Only a drag of the handle or the keys move it: a stray click on the groove (it sits just
+    // above the tabs) would jump the traffic by a page, and so would a wheel passing over it.
+    m_slider->setPageStep(0);
+    m_slider->setFocusPolicy(Qt::StrongFocus);
+    m_slider->installEventFilter(this);
     m_total = new QLabel;
     QFont bold = m_total->font();
     bold.setBold(true);
@@ -93,8 +99,9 @@ CostPanel::CostPanel(Document *document, QWidget *parent) : QWidget(parent), m_d
     m_table->header()->setStretchLastSection(true);
 
     m_barChart = new QChart;
-    m_barChart->setTitle(tr("Monthly cost by component"));
+    // The tab names the chart: no title, so the plot and its axis labels get the height.
     m_barChart->legend()->setAlignment(Qt::AlignRight);
+    m_barChart->setMargins(QMargins(4, 4, 4, 4));
     m_barChart->setAnimationOptions(QChart::NoAnimation);
     m_barView = new QChartView(m_barChart);
     m_barView->setRenderHint(QPainter::Antialiasing);
@@ -106,8 +113,8 @@ CostPanel::CostPanel(Document *document, QWidget *parent) : QWidget(parent), m_d
     m_barChart->addAxis(m_barY, Qt::AlignLeft);
 
     m_curve = new QChart;
-    m_curve->setTitle(tr("Monthly cost against traffic (all options)"));
-    m_curve->legend()->setAlignment(Qt::AlignBottom);
+    m_curve->legend()->setAlignment(Qt::AlignRight);
+    m_curve->setMargins(QMargins(4, 4, 4, 4));
     m_curve->setAnimationOptions(QChart::NoAnimation);
     m_curveView = new QChartView(m_curve);
     m_curveView->setRenderHint(QPainter::Antialiasing);
@@ -115,16 +122,16 @@ CostPanel::CostPanel(Document *document, QWidget *parent) : QWidget(parent), m_d
     m_curveX->setBase(10);
     m_curveX->setRange(kLow, kHigh);
     m_curveX->setLabelFormat(QStringLiteral("%gx"));
-    m_curveX->setTitleText(tr("traffic multiplier (1 = the stated traffic)"));
+    m_curveX->setTitleText(tr("traffic × stated"));
     m_curveX->setMinorTickCount(-1);
     m_curveLogY = new QLogValueAxis;
     m_curveLogY->setBase(10);
     m_curveLogY->setLabelFormat(QStringLiteral("$%g"));
-    m_curveLogY->setTitleText(tr("USD per month (log scale)"));
+    m_curveLogY->setTitleText(tr("USD/month (log)"));
     m_curveLogY->setMinorTickCount(-1);
     m_curveLinearY = new QValueAxis;
     m_curveLinearY->setLabelFormat(QStringLiteral("$%.0f"));
-    m_curveLinearY->setTitleText(tr("USD per month"));
+    m_curveLinearY->setTitleText(tr("USD/month"));
     m_curve->addAxis(m_curveX, Qt::AlignBottom);
     m_curve->addAxis(m_curveLogY, Qt::AlignLeft);
     m_curve->addAxis(m_curveLinearY, Qt::AlignLeft);
@@ -151,6 +158,17 @@ CostPanel::CostPanel(Document *document, QWidget *parent) : QWidget(parent), m_d
     tabs->addTab(m_table, tr("Bill"));
     tabs->addTab(m_barView, tr("By component"));
     tabs->addTab(curveTab, tr("Cost vs traffic"));
+    for (QWidget *page : {static_cast<QWidget *>(m_table), static_cast<QWidget *>(m_barView),
+                          curveTab})
+        page->setMinimumHeight(kChartHeight);
+    m_barView->setToolTip(tr("Monthly cost by component at the project's low, typical and "
+                             "high traffic"));
+    m_curveView->setToolTip(tr("Monthly cost of every option against traffic"));
+    connect(m_table, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
+        const QString field = item->data(0, Qt::UserRole + 1).toString();
+        if (!field.isEmpty())
+            emit fieldRequested(item->data(0, Qt::UserRole).toString(), field);
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -185,6 +203,22 @@ CostPanel::CostPanel(Document *document, QWidget *parent) : QWidget(parent), m_d
     connect(document->analysis(), &AnalysisController::updated, this, &CostPanel::schedule);
     connect(document, &Document::currentOptionChanged, this, &CostPanel::schedule);
     recompute();
+}
+
+void CostPanel::setDark(bool dark)
+{
+    for (QChart *chart : {m_barChart, m_curve}) {
+        chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+        chart->setBackgroundRoundness(0);
+    }
+    schedule(); // the series set their own colours again
+}
+
+bool CostPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_slider && event->type() == QEvent::Wheel && !m_slider->hasFocus())
+        return true; // a wheel passing over the slider scrolls nothing
+    return QWidget::eventFilter(watched, event);
 }
 
 void CostPanel::setMultiplier(double multiplier)
@@ -293,6 +327,21 @@ void CostPanel::fillTable()
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         if (!l.amount)
             item->setForeground(5, QColor(0xe6, 0x51, 0x00));
+        if (l.isUnknown()) {
+            // What is missing, where the source would be; a field is one click away.
+            item->setText(6, l.note);
+            item->setToolTip(0, l.note);
+            item->setToolTip(5, l.note);
+            if (!l.missingField.isEmpty()) {
+                item->setData(0, Qt::UserRole, l.component);
+                item->setData(0, Qt::UserRole + 1, l.missingField);
+                QFont link = item->font(6);
+                link.setUnderline(true);
+                item->setFont(6, link);
+                item->setForeground(6, m_table->palette().color(QPalette::Link));
+                item->setToolTip(6, tr("%1\nClick to edit it in the Inspector.").arg(l.note));
+            }
+        }
         return item;
     };
     for (const auto &cb : m_bill.components) {

@@ -61,6 +61,17 @@ public:
     bool logScale() const { return m_logScale; }
     // Recompute now instead of at the end of the event-loop turn.
     void recomputeNow();
+    // Dark or light charts, with the application palette.
+    void setDark(bool dark);
+
+    // Height every tab of the panel (bill, bars, curve) is laid out for, so the dock keeps one
+    // height whichever tab is shown and no axis label is elided.
+    static constexpr int kChartHeight = 240;
+
+signals:
+    // An unknown bill line was clicked whose quantity needs `field` (BillLine::missingField) of
+    // the component `componentId`.
+    void fieldRequested(const QString &componentId, const QString &field);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -74,6 +85,7 @@ private:
     void fillCurve();
     void placeCrossoverLabels();
     void syncControls();
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     Document *m_document;
     QTimer m_debounce;

@@ -11,6 +11,7 @@
 #include "mimetypes.h"
 
 #include <QGraphicsLineItem>
+#include <QGraphicsView>
 #include <QGraphicsSceneContextMenuEvent>
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
@@ -22,6 +23,17 @@
 #include <utility>
 
 namespace stackplan {
+
+QString boxToolTip(const Component &c, const QString &findings)
+{
+    // Rich text, so the tooltip wraps (at about 80 characters) instead of running across the
+    // screen; the full name first, since the box may show it elided.
+    QString tip = QStringLiteral("<p><b>%1</b></p>").arg(c.name.toHtmlEscaped());
+    if (!findings.isEmpty())
+        tip += QStringLiteral("<p>%1</p>")
+                   .arg(findings.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")));
+    return tip;
+}
 
 DiagramScene::DiagramScene(Document *document, QObject *parent)
     : QGraphicsScene(parent), m_document(document)
@@ -139,13 +151,23 @@ void DiagramScene::rebuild()
     setSceneRect(contentRect().adjusted(-2000, -2000, 2000, 2000));
 }
 
+void DiagramScene::setTheme(Theme theme)
+{
+    if (theme == m_theme)
+        return;
+    m_theme = theme;
+    update(); // every item and the views' background
+    for (QGraphicsView *v : views())
+        v->viewport()->update();
+}
+
 void DiagramScene::addComponentItem(const Component &c, const LayoutEntry &pos)
 {
     m_syncing = true;
     auto *item = new ComponentItem(c.id);
     item->setVisual(visualFor(c));
     item->setPos(pos.x, pos.y);
-    item->setToolTip(plainToolTip(m_badges.value(c.id).tooltip));
+    item->setToolTip(boxToolTip(c, m_badges.value(c.id).tooltip));
     addItem(item);
     m_components.insert(c.id, item);
     m_router.setBox(c.id, item->mapRectToScene(item->boxRect()));
@@ -166,7 +188,7 @@ void DiagramScene::refreshComponent(const QString &id)
     const Component *c = o ? o->component(id) : nullptr;
     if (auto *item = m_components.value(id); item && c) {
         item->setVisual(visualFor(*c));
-        item->setToolTip(plainToolTip(m_badges.value(id).tooltip));
+        item->setToolTip(boxToolTip(*c, m_badges.value(id).tooltip));
     }
 }
 
@@ -246,7 +268,7 @@ void DiagramScene::setBadges(const QHash<QString, ElementBadge> &badges)
         for (const auto &c : o->components)
             if (auto *item = m_components.value(c.id)) {
                 item->setVisual(visualFor(c));
-                item->setToolTip(plainToolTip(m_badges.value(c.id).tooltip));
+                item->setToolTip(boxToolTip(c, m_badges.value(c.id).tooltip));
             }
         for (const auto &c : o->connections)
             if (auto *item = m_connections.value(c.id)) {

@@ -28,6 +28,9 @@ class Document;
 // signals for the CanvasController; the scene opens no menus or dialogs itself. Arrows are routed
 // by a Router fed with the boxes and connections, incrementally: an edit or a drag re-routes only
 // what it touched, and the result equals what the exports compute from the model.
+// A box's tooltip: its full name and the findings on it, as wrapped rich text.
+QString boxToolTip(const Component &c, const QString &findings);
+
 class DiagramScene : public QGraphicsScene
 {
     Q_OBJECT
@@ -49,6 +52,8 @@ public:
     // Problem badges per element id (component or connection), set by the validation view.
     void setBadges(const QHash<QString, ElementBadge> &badges);
     const DiagramStyle &style() const { return DiagramStyle::of(m_theme); }
+    // Light or dark boxes and arrows (the view's background follows the scene's style).
+    void setTheme(Theme theme);
     const Router &router() const { return m_router; }
 
     // Called by ComponentItem when it moves, to keep its arrows attached (re-routed on the next

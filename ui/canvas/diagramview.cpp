@@ -10,6 +10,7 @@
 #include <QWheelEvent>
 
 #include <cmath>
+#include <utility>
 
 namespace stackplan {
 
@@ -24,6 +25,15 @@ DiagramView::DiagramView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView
     // Scrolling by hand (bars, wheel, keys) ends the fit that follows the view size.
     for (QScrollBar *bar : {horizontalScrollBar(), verticalScrollBar()})
         connect(bar, &QAbstractSlider::actionTriggered, this, [this] { m_followFit = false; });
+    // The empty-canvas hint is painted over the whole viewport; repaint all of it as soon as the
+    // first box appears (or the last one goes), not just the region of the changed item.
+    if (scene)
+        connect(scene, &QGraphicsScene::changed, this, [this] {
+            const auto *s = qobject_cast<const DiagramScene *>(this->scene());
+            const bool empty = s && s->componentItemCount() == 0;
+            if (empty != std::exchange(m_wasEmpty, empty))
+                viewport()->update();
+        });
 }
 
 double DiagramView::zoom() const
@@ -44,17 +54,46 @@ void DiagramView::zoomBy(double factor)
     setZoom(zoom() * factor);
 }
 
-void DiagramView::fitContents()
+namespace {
+
+QRectF fitRect(QGraphicsScene *scene)
 {
-    auto *s = qobject_cast<DiagramScene *>(scene());
-    QRectF r = s ? s->contentRect() : scene()->itemsBoundingRect();
+    auto *s = qobject_cast<DiagramScene *>(scene);
+    QRectF r = s ? s->contentRect() : scene->itemsBoundingRect();
     if (r.isEmpty())
         r = QRectF(-200, -150, 400, 300);
-    r.adjust(-40, -40, 40, 40);
-    fitInView(r, Qt::KeepAspectRatio);
-    if (zoom() > 1.25)
-        setZoom(1.25);
+    return r.adjusted(-40, -40, 40, 40);
+}
+
+} // namespace
+
+double DiagramView::legibleZoom() const
+{
+    const double namePixels = DiagramStyle::of(Theme::Light).nameFont().pixelSize();
+    return 9.0 * logicalDpiY() / 72.0 / namePixels;
+}
+
+double DiagramView::wholeFitZoom() const
+{
+    const QRectF r = fitRect(scene());
+    const QRect v = viewport()->rect();
+    return std::min(v.width() / r.width(), v.height() / r.height());
+}
+
+void DiagramView::fitContents(Fit mode)
+{
+    const QRectF r = fitRect(scene());
+    double z = std::min(wholeFitZoom(), 1.25);
+    if (mode == Fit::Legible)
+        z = std::max(z, std::min(legibleZoom(), 1.25));
+    setTransform(QTransform::fromScale(z, z));
+    // Centred when it fits; otherwise from the top left, where the first tier starts.
+    const QSizeF seen(viewport()->width() / z, viewport()->height() / z);
+    const double cx = r.width() <= seen.width() ? r.center().x() : r.left() + seen.width() / 2;
+    const double cy = r.height() <= seen.height() ? r.center().y() : r.top() + seen.height() / 2;
+    centerOn(cx, cy);
     m_followFit = true;
+    m_fitMode = mode;
     emit zoomChanged(zoom());
 }
 
@@ -62,7 +101,7 @@ void DiagramView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
     if (m_followFit)
-        fitContents();
+        fitContents(m_fitMode);
 }
 
 void DiagramView::wheelEvent(QWheelEvent *event)
@@ -164,13 +203,15 @@ void DiagramView::keyReleaseEvent(QKeyEvent *event)
 
 void DiagramView::drawBackground(QPainter *painter, const QRectF &rect)
 {
-    painter->fillRect(rect, QColor(0xf7, 0xf9, 0xfa));
+    const auto *s = qobject_cast<const DiagramScene *>(scene());
+    const DiagramStyle &style = s ? s->style() : DiagramStyle::of(Theme::Light);
+    painter->fillRect(rect, style.theme == Theme::Light ? QColor(0xf7, 0xf9, 0xfa) : style.background);
     if (zoom() < 0.45)
         return;
     const double step = kGrid * 4;
     const double left = std::floor(rect.left() / step) * step;
     const double top = std::floor(rect.top() / step) * step;
-    painter->setPen(QPen(QColor(0xdd, 0xe3, 0xe7), 0));
+    painter->setPen(QPen(style.theme == Theme::Light ? QColor(0xdd, 0xe3, 0xe7) : style.grid, 0));
     QVector<QPointF> dots;
     for (double x = left; x < rect.right(); x += step)
         for (double y = top; y < rect.bottom(); y += step)
@@ -191,7 +232,7 @@ void DiagramView::drawForeground(QPainter *painter, const QRectF &rect)
     // An empty option says how to start.
     painter->save();
     painter->resetTransform();
-    painter->setPen(QColor(0x78, 0x90, 0x9c));
+    painter->setPen(s->style().muted);
     QFont f = font();
     f.setPointSizeF(f.pointSizeF() * 1.1);
     painter->setFont(f);

@@ -13,13 +13,22 @@ class DiagramView : public QGraphicsView
 public:
     explicit DiagramView(QGraphicsScene *scene, QWidget *parent = nullptr);
 
+    // How a fit treats a diagram too large for the view at a readable size: Legible (opening a
+    // file, switching options, auto-arrange) stops at legibleZoom() and scrolls, starting at the
+    // top left; Whole (the Fit to View action) shows everything however small.
+    enum class Fit { Legible, Whole };
+
     double zoom() const;
     void setZoom(double factor);
     void zoomBy(double factor);
     // Fits the diagram into the view. Until the user zooms or pans, the fit follows the view's
     // size (docks opening, the window being resized).
-    void fitContents();
+    void fitContents(Fit mode = Fit::Legible);
     bool followsFit() const { return m_followFit; }
+    // The zoom at which a box name is 9 pt on this screen (13 px names: 0.923 at 96 dpi).
+    double legibleZoom() const;
+    // The zoom at which the whole diagram fits the viewport.
+    double wholeFitZoom() const;
 
 signals:
     void zoomChanged(double factor);
@@ -42,6 +51,8 @@ private:
     bool m_spaceHeld = false;
     QPoint m_lastPan;
     bool m_followFit = false;
+    Fit m_fitMode = Fit::Legible;
+    bool m_wasEmpty = true;
 };
 
 } // namespace stackplan

@@ -11,6 +11,9 @@
 #include <QCompleter>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace stackplan {
@@ -18,6 +21,8 @@ namespace stackplan {
 using inspector::common;
 
 namespace {
+
+constexpr char kFoldedKey[] = "inspector/foldedSections";
 
 std::optional<double> toDouble(const std::optional<int> &v)
 {
@@ -73,6 +78,10 @@ ComponentInspector::ComponentInspector(Document *document, QWidget *parent)
         identity, QStringLiteral("domain"), tr("Domain"),
         [](const Component &c) { return c.domain; },
         [](Component &c, const QString &v) { c.domain = v.trimmed(); });
+
+    // The platform binding is the most important choice: straight after identity, before the
+    // workload fields its limits constrain.
+    buildBinding(addSection(QStringLiteral("binding"), tr("Platform")));
 
     Section *runtime = addSection(QStringLiteral("runtime"), tr("Runtime"));
     auto *language = addText(
@@ -212,7 +221,6 @@ ComponentInspector::ComponentInspector(Document *document, QWidget *parent)
     tnum("busiest-day", tr("Busiest day"), tr("× average"), &Traffic::busiestDayFactor);
 
     buildEnvironment(addSection(QStringLiteral("environment"), tr("Environment")));
-    buildBinding(addSection(QStringLiteral("binding"), tr("Binding")));
     layout->addStretch(1);
     Section::alignLabels(m_sections.values());
     m_fields.value(QStringLiteral("background-jobs"))
@@ -231,11 +239,50 @@ ComponentInspector::ComponentInspector(Document *document, QWidget *parent)
         ->setToolTip(tr("Outbound (database) connections each instance keeps open"));
 }
 
+QStringList ComponentInspector::sectionOrder() const
+{
+    QStringList keys;
+    for (int i = 0; i < layout()->count(); ++i)
+        if (auto *s = qobject_cast<Section *>(layout()->itemAt(i)->widget()))
+            keys << s->objectName();
+    return keys;
+}
+
+QWidget *ComponentInspector::focusField(const QString &key)
+{
+    QWidget *f = m_fields.value(key);
+    if (!f)
+        return nullptr;
+    for (QWidget *w = f->parentWidget(); w && w != this; w = w->parentWidget())
+        if (auto *s = qobject_cast<Section *>(w))
+            s->setExpanded(true);
+    // A composite editor (number with unit and hint) takes focus in its line edit.
+    QWidget *target = f;
+    if (!f->focusProxy() && f->focusPolicy() == Qt::NoFocus)
+        if (auto *edit = f->findChild<QLineEdit *>())
+            target = edit;
+    target->setFocus(Qt::OtherFocusReason);
+    return f;
+}
+
 Section *ComponentInspector::addSection(const QString &key, const QString &title)
 {
     auto *s = new Section(title);
+    s->setObjectName(key);
     m_sections.insert(key, s);
     layout()->addWidget(s);
+    // Folded sections stay folded across selections and sessions.
+    const QStringList folded = QSettings().value(QLatin1String(kFoldedKey)).toStringList();
+    if (folded.contains(key))
+        s->setExpanded(false);
+    connect(s->header(), &QToolButton::toggled, this, [key](bool expanded) {
+        QSettings settings;
+        QStringList folded = settings.value(QLatin1String(kFoldedKey)).toStringList();
+        folded.removeAll(key);
+        if (!expanded)
+            folded.append(key);
+        settings.setValue(QLatin1String(kFoldedKey), folded);
+    });
     return s;
 }
 

@@ -22,8 +22,9 @@ class NumberField;
 class Section;
 class TextField;
 
-// Edits every field of the selected components, grouped (identity, runtime, workload, features,
-// traffic, environment, binding). With several components selected each field shows their common
+// Edits every field of the selected components, grouped (identity, platform binding with the
+// plan's limits, runtime, workload, features, traffic, environment); folded sections are
+// remembered (QSettings). With several components selected each field shows their common
 // value or "mixed", and an edit applies to all of them in one undo step. Typing in one field
 // merges into one step (merge key: option, selection, field). Numbers that a plan limits show
 // that limit beside them, from the binding resolved through the catalogue.
@@ -41,6 +42,10 @@ public:
     // The editor of a field, by key ("name", "memory", "profile", ...), for tests and focus.
     QWidget *field(const QString &key) const { return m_fields.value(key); }
     Section *section(const QString &key) const { return m_sections.value(key); }
+    // Section keys top to bottom, as laid out.
+    QStringList sectionOrder() const;
+    // Unfolds the field's section and gives the field focus; returns the field, or null.
+    QWidget *focusField(const QString &key);
     QTableWidget *environmentTable() const { return m_env; }
 
 private:
@@ -99,6 +104,7 @@ private:
     QComboBox *m_instance = nullptr;
     QComboBox *m_busy = nullptr; // the binding combo box whose change is being applied
     QLabel *m_bindingNote = nullptr;
+    QLabel *m_limitsSummary = nullptr; // the bound plan's limits, under the binding
 };
 
 } // namespace stackplan

@@ -170,6 +170,11 @@ void ComponentInspector::buildBinding(Section *s)
     s->form()->addRow(tr("Platform"), m_profile);
     s->form()->addRow(tr("Plan"), m_plan);
     s->form()->addRow(tr("Instance type"), m_instance);
+    m_limitsSummary = new QLabel;
+    m_limitsSummary->setObjectName(QStringLiteral("limitsSummary"));
+    m_limitsSummary->setWordWrap(true);
+    m_limitsSummary->setTextFormat(Qt::PlainText);
+    s->form()->addRow(tr("Limits"), m_limitsSummary);
     s->form()->addRow(m_bindingNote);
 
     const Catalogue *catalogue = m_document->catalogue();
@@ -260,6 +265,9 @@ void ComponentInspector::loadBinding(const Selection &sel)
             plans.append({pl.name.isEmpty() ? pl.id : pl.name, pl.id});
     complete = setComboItems(m_plan, plans, m_busy) && complete;
     m_plan->setEnabled(p != nullptr);
+    // An unbound box has no plan: say so rather than "mixed".
+    const bool unbound = profile && profile->isEmpty();
+    m_plan->setPlaceholderText(unbound ? tr("not bound") : tr("mixed"));
     const Plan *resolvedPlan
         = p && plan ? (plan->isEmpty() ? &p->plans.front() : p->plan(*plan)) : nullptr;
     m_plan->setCurrentIndex(resolvedPlan ? m_plan->findData(resolvedPlan->id) : -1);
@@ -277,7 +285,9 @@ void ComponentInspector::loadBinding(const Selection &sel)
         QMetaObject::invokeMethod(this, &ComponentInspector::refresh, Qt::QueuedConnection);
     m_instance->setCurrentIndex(hasInstances && instance ? m_instance->findData(*instance) : -1);
     if (!hasInstances)
-        m_instance->setPlaceholderText(resolvedPlan ? tr("none on this plan") : QString());
+        m_instance->setPlaceholderText(resolvedPlan ? tr("none on this plan")
+                                       : unbound    ? tr("not bound")
+                                                    : QString());
     else
         m_instance->setPlaceholderText(tr("mixed"));
 
@@ -301,6 +311,19 @@ void ComponentInspector::updateLimitHints(const Selection &sel)
     ResolvedBinding resolved;
     if (binding && binding->isBound() && m_document->catalogue())
         resolved = m_document->catalogue()->resolve(*binding);
+    QStringList limits;
+    if (resolved.isValid())
+        for (const LimitKeyInfo &info : limitKeys())
+            if (const Limit *limit = resolved.limit(QString::fromLatin1(info.key)))
+                limits << tr("%1: %2 %3")
+                              .arg(QString::fromLatin1(info.label), formatNumber(limit->value),
+                                   QString::fromLatin1(info.unit))
+                              .trimmed();
+    m_limitsSummary->setText(!binding                ? tr("mixed")
+                             : !binding->isBound()   ? tr("not bound")
+                             : !resolved.isValid()   ? tr("unknown platform or plan")
+                             : limits.isEmpty()      ? tr("none listed for this plan")
+                                                     : limits.join(QLatin1Char('\n')));
     for (const auto &hint : m_limitHints) {
         const Limit *limit = resolved.isValid() ? resolved.limit(hint.key) : nullptr;
         if (!limit) {

@@ -8,6 +8,7 @@
 
 #include <QLabel>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace stackplan {
@@ -147,6 +148,15 @@ void Inspector::refresh()
         m_project->refresh();
         m_title->setText(m_document->project().name);
         m_subtitle->setText(tr("Project assumptions and the current option"));
+    }
+}
+
+void Inspector::focusField(const QString &key)
+{
+    if (QWidget *f = m_components->focusField(key)) {
+        m_scroll->ensureWidgetVisible(f);
+        // Once more after the unfolded section is laid out.
+        QTimer::singleShot(0, this, [this, f] { m_scroll->ensureWidgetVisible(f); });
     }
 }
 

@@ -29,6 +29,8 @@ public:
     ProjectInspector *projectPage() const { return m_project; }
     QWidget *currentPage() const;
     QString title() const;
+    // Shows the component page's field `key` (unfolded, scrolled to, focused).
+    void focusField(const QString &key);
 
 private:
     void refresh();

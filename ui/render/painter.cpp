@@ -60,6 +60,32 @@ QStringList wrappedName(const QString &name, const QFont &font, double width, in
 
 } // namespace
 
+NameLayout boxNameLayout(const QString &name, const DiagramStyle &style, double width)
+{
+    // The name on one line, or wrapped onto two at the same size (a name stays as legible as
+    // any other), then at smaller sizes, three lines at the smallest; elided only when even that
+    // is too long (the canvas shows the full name in the box's tooltip).
+    NameLayout layout;
+    layout.font = style.nameFont();
+    layout.lines = QStringList{name};
+    if (QFontMetricsF(layout.font).horizontalAdvance(name) > width) {
+        // Exports have no tooltip: rather than elide, a last resort of three smaller lines.
+        for (int step = 0; step <= 3; ++step) {
+            layout.font = style.nameFont(step);
+            layout.lines = wrappedName(name, layout.font, width, step < 3 ? 2 : 3);
+            if (QFontMetricsF(layout.font).horizontalAdvance(layout.lines.last()) <= width)
+                break;
+        }
+    }
+    const QFontMetricsF fm(layout.font);
+    for (QString &line : layout.lines) {
+        const QString shown = fm.elidedText(line, Qt::ElideRight, width);
+        layout.elided = layout.elided || shown != line;
+        line = shown;
+    }
+    return layout;
+}
+
 void paintBox(QPainter *p, const QRectF &r, const BoxVisual &v, const DiagramStyle &style)
 {
     p->save();
@@ -81,18 +107,9 @@ void paintBox(QPainter *p, const QRectF &r, const BoxVisual &v, const DiagramSty
 
     const double textLeft = icon.right() + 10;
     const double textWidth = r.right() - textLeft - 8;
-    // The name on one line, or wrapped onto two (three for the smallest size) in a smaller
-    // font; elided only when even that is too long. Role and binding lines move down under it.
-    QFont nameFont = style.nameFont();
-    QStringList lines{v.name};
-    if (QFontMetricsF(nameFont).horizontalAdvance(v.name) > textWidth) {
-        for (int step = 1; step <= 3; ++step) {
-            nameFont = style.nameFont(step);
-            lines = wrappedName(v.name, nameFont, textWidth, step < 3 ? 2 : 3);
-            if (QFontMetricsF(nameFont).horizontalAdvance(lines.last()) <= textWidth)
-                break;
-        }
-    }
+    const NameLayout name = boxNameLayout(v.name, style, textWidth);
+    const QFont &nameFont = name.font;
+    const QStringList &lines = name.lines;
     const bool wrapped = lines.size() > 1;
     const QFontMetricsF fmName(nameFont);
     p->setPen(style.text);
@@ -101,7 +118,7 @@ void paintBox(QPainter *p, const QRectF &r, const BoxVisual &v, const DiagramSty
     const double lineHeight = !wrapped ? 20 : std::ceil(fmName.height());
     for (const QString &line : lines) {
         p->drawText(QRectF(textLeft, y, textWidth, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                    fmName.elidedText(line, Qt::ElideRight, textWidth));
+                    line);
         y += lineHeight;
     }
     const double detailHeight = !wrapped ? 16 : lines.size() == 2 ? 14 : 13;

@@ -4,7 +4,9 @@
 #include "render/style.h"
 #include "render/visuals.h"
 
+#include <QFont>
 #include <QRectF>
+#include <QStringList>
 #include <QSizeF>
 
 class QPainter;
@@ -17,6 +19,19 @@ namespace stackplan {
 namespace DiagramPainter {
 
 void paintBox(QPainter *p, const QRectF &rect, const BoxVisual &v, const DiagramStyle &style);
+// How paintBox sets a name in `width` pixels: one line, else two at the same size, else two at
+// smaller sizes, else three at the smallest; the last line elided only if even that is too long.
+struct NameLayout {
+    QStringList lines; // as drawn, elided where needed
+    QFont font;
+    bool elided = false;
+};
+NameLayout boxNameLayout(const QString &name, const DiagramStyle &style, double width);
+// The width a box of `boxWidth` gives its name and detail lines.
+inline double boxTextWidth(double boxWidth)
+{
+    return boxWidth - 14 - 34 - 10 - 8; // icon inset, icon, gap, right margin
+}
 // Each leg of the route with an arrow head at its end, and the label in its rect.
 void paintConnection(QPainter *p, const Route &route, const ConnectionVisual &v,
                      const DiagramStyle &style);

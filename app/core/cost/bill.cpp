@@ -15,6 +15,20 @@ namespace {
 double roundUpTo(double quantity, double unit);
 } // namespace
 
+QString missingFieldLabel(const QString &field)
+{
+    static const std::map<QString, QString> labels = {
+        {QStringLiteral("request"), QStringLiteral("Request duration (Workload)")},
+        {QStringLiteral("cpu"), QStringLiteral("CPU per request (Workload)")},
+        {QStringLiteral("memory"), QStringLiteral("Memory (Workload)")},
+        {QStringLiteral("vcpu"), QStringLiteral("vCPU (Workload)")},
+        {QStringLiteral("artifact"), QStringLiteral("Artifact size (Workload)")},
+        {QStringLiteral("vector-dimensions"), QStringLiteral("Vector dimensions (Traffic)")},
+    };
+    const auto it = labels.find(field);
+    return it == labels.end() ? field : it->second;
+}
+
 QString usageLabel(const QString &usage)
 {
     static const std::map<QString, QString> labels = {
@@ -155,12 +169,19 @@ std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c
             return it == rb->instance->limits.end() ? std::nullopt
                                                     : std::optional<double>(it->second.value);
         };
+        // A plan's figure stands in for an unstated size, except a bare ceiling (`ceiling =
+        // true`, an autoscaling maximum), which is not what anyone runs all month: billing it
+        // priced a new database at $1,238. Then the size is unknown until stated.
+        auto defaultValue = [&](const char *key) -> std::optional<double> {
+            const Limit *l = rb->limit(QString::fromLatin1(key));
+            return l && !l->ceiling ? std::optional<double>(l->value) : std::nullopt;
+        };
         std::optional<double> memMb = instanceValue("memory_mb");
         if (!memMb)
-            memMb = w.memoryMb ? w.memoryMb : limitValue("memory_mb");
+            memMb = w.memoryMb ? w.memoryMb : defaultValue("memory_mb");
         std::optional<double> vcpu = instanceValue("vcpu");
         if (!vcpu)
-            vcpu = w.vcpu ? w.vcpu : limitValue("vcpu");
+            vcpu = w.vcpu ? w.vcpu : defaultValue("vcpu");
         const std::optional<double> diskGb = limitValue("disk_gb");
         const QString exec = caps.execution ? caps.execution->value : QString();
         const bool scalesToZero = caps.scaleToZero
@@ -206,6 +227,7 @@ std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c
             const double writes = t.writesPerMonth.value_or(0)
                                   * (m.replicatedWrites ? 1.0 + t.readReplicas.value_or(0) : 1.0);
             // Running time: all month for always-on services, else the time spent serving.
+            QString missing;
             auto running = [&](double perSecondScale, bool &known, double &flow, double &stock) {
                 if (allMonth) {
                     stock = instances * hours * 3600 * perSecondScale;
@@ -215,6 +237,7 @@ std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c
                     flow = requests * *durS * perSecondScale;
                 } else {
                     known = false;
+                    missing = QStringLiteral("request");
                 }
             };
             const QString basis = !m.basis.isEmpty() ? m.basis
@@ -228,10 +251,12 @@ std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c
                     flow += t.websocketMessagesPerMonth.value_or(0) / *m.websocketMessagesPerUnit;
                 flow *= sizeUnits;
             } else if (u == QLatin1String("cpu-ms")) {
-                if (requests > 0 && !w.cpuMsPerRequest)
+                if (requests > 0 && !w.cpuMsPerRequest) {
                     known = false;
-                else
+                    missing = QStringLiteral("cpu");
+                } else {
                     flow = requests * w.cpuMsPerRequest.value_or(0);
+                }
             } else if (u == QLatin1String("gb-s") || u == QLatin1String("gib-s")
                        || u == QLatin1String("vcpu-s") || u == QLatin1String("disk-gb-s")) {
                 std::optional<double> size;
@@ -245,20 +270,27 @@ std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c
                                : (memMb ? std::optional<double>(*memMb / m.mbPerGb) : std::nullopt);
                 if (!size) {
                     known = requests == 0 && !allMonth;
+                    missing = u == QLatin1String("vcpu-s") ? QStringLiteral("vcpu")
+                              : u == QLatin1String("disk-gb-s") ? QString()
+                                                                : QStringLiteral("memory");
                 } else if (basis == QLatin1String("idle")) {
                     // Minimum instances kept warm: their time not spent serving requests.
                     if (allMonth) {
                         stock = instances * hours * 3600 * *size;
-                        if (requests > 0 && durS)
+                        if (requests > 0 && durS) {
                             flow = -requests * *durS * *size;
-                        else if (requests > 0)
+                        } else if (requests > 0) {
                             known = false;
+                            missing = QStringLiteral("request");
+                        }
                     }
                 } else if (basis == QLatin1String("request") && u != QLatin1String("disk-gb-s")) {
-                    if (requests > 0 && !durS)
+                    if (requests > 0 && !durS) {
                         known = false;
-                    else
+                        missing = QStringLiteral("request");
+                    } else {
                         flow = requests * durS.value_or(0) * *size;
+                    }
                 } else {
                     running(*size, known, flow, stock);
                 }
@@ -276,6 +308,8 @@ std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c
                 const bool months = u.endsWith(QLatin1String("months"));
                 if (!scale) {
                     known = false;
+                    missing = u.startsWith(QLatin1String("vcpu")) ? QStringLiteral("vcpu")
+                                                                  : QStringLiteral("memory");
                 } else {
                     running(*scale / 3600.0 / (months ? monthHours : 1.0), known, flow, stock);
                 }
@@ -283,6 +317,7 @@ std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c
                 // The root filesystem (the image) of every machine, for the time it is stopped.
                 if (!w.artifactMb) {
                     known = false;
+                    missing = QStringLiteral("artifact");
                 } else {
                     const double gb = *w.artifactMb / m.mbPerGb;
                     stock = machines * gb;
@@ -290,8 +325,10 @@ std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c
                         stock -= instances * hours / monthHours * gb;
                     else if (requests > 0 && durS)
                         flow = -requests * *durS / (monthHours * 3600.0) * gb;
-                    else if (requests > 0)
+                    else if (requests > 0) {
                         known = false;
+                        missing = QStringLiteral("request");
+                    }
                 }
             } else if (u == QLatin1String("gb-month")) {
                 stock = t.storageGb.value_or(0);
@@ -310,6 +347,7 @@ std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c
                 const double stored = m.countStoredVectors ? t.vectorsStored.value_or(0) : 0;
                 if ((q > 0 || stored > 0) && !t.vectorDimensions) {
                     known = false;
+                    missing = QStringLiteral("vector-dimensions");
                 } else {
                     flow = q * t.vectorDimensions.value_or(0);
                     // Where the vendor counts them, every query also counts the stored vectors;
@@ -319,16 +357,19 @@ std::shared_ptr<const BillModel::Compiled> BillModel::compile(const Component &c
                 }
             } else if (u == QLatin1String("stored-vector-dimensions")) {
                 const double v = t.vectorsStored.value_or(0);
-                if (v > 0 && !t.vectorDimensions)
+                if (v > 0 && !t.vectorDimensions) {
                     known = false;
-                else
+                    missing = QStringLiteral("vector-dimensions");
+                } else {
                     stock = v * t.vectorDimensions.value_or(0);
+                }
             } else if (u == QLatin1String("neurons")) {
                 flow = t.neuronsPerMonth.value_or(0);
             }
             use.flow = flow;
             use.stock = stock;
             use.quantityKnown = known;
+            use.missing = known ? QString() : missing;
             use.description = m.basis == QLatin1String("idle")
                                   ? QStringLiteral("idle minimum instances: ") + usageLabel(u)
                                   : usageLabel(u);
@@ -561,9 +602,16 @@ double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<Bill
         if (!use.quantityKnown) {
             ++*unknown;
             if (lines) {
-                if (line.note.isEmpty())
-                    line.note = QStringLiteral(
-                        "quantity unknown: the workload lacks the data to derive it");
+                // Say what to fill in; the note of the price, if any, follows.
+                line.missingField = use.missing;
+                const QString what
+                    = use.missing.isEmpty()
+                          ? QStringLiteral("quantity unknown: %1 (%2) states no figure to derive "
+                                           "it from")
+                                .arg(pool.profileName, pool.planName)
+                          : QStringLiteral("quantity unknown: set %1 in the Inspector")
+                                .arg(missingFieldLabel(use.missing));
+                line.note = line.note.isEmpty() ? what : what + QStringLiteral("; ") + line.note;
                 lines->push_back(line);
             }
             continue;
@@ -617,6 +665,12 @@ double BillModel::poolCost(const Pool &pool, double multiplier, std::vector<Bill
         }
         if (lines) {
             line.amount = cost;
+            if (!cost) {
+                const QString what
+                    = QStringLiteral("price unknown: %1 (%2) has no price for %3 in its profile")
+                          .arg(pool.profileName, pool.planName, usageLabel(m.usage));
+                line.note = line.note.isEmpty() ? what : what + QStringLiteral("; ") + line.note;
+            }
             lines->push_back(line);
         }
     }

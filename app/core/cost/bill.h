@@ -18,6 +18,9 @@ class Catalogue;
 struct Meter;
 
 // One line of a bill: a meter applied to a component's usage, an account fee, or a credit.
+// The label of a component field named by BillLine::missingField ("Request duration").
+QString missingFieldLabel(const QString &field);
+
 struct BillLine {
     QString component;              // component id; empty for account-level lines
     QString usage;                  // meter usage ("requests", "gib-s"…), or "fee" / "credit"
@@ -32,6 +35,10 @@ struct BillLine {
     QDate checked;
     QString note;
     QString feeKey; // account fee lines: the fee's key (e.g. the subscription it stands for)
+    // Unknown lines: the component field whose absence leaves the quantity unknown, as the
+    // Inspector names it ("request", "cpu", "memory", "vcpu", "artifact", "vector-dimensions");
+    // empty when the price is what is missing (the note then names the meter without one).
+    QString missingField;
     // Usage beyond a plan's cap (a free quota): the plan cannot serve it, so there is no amount.
     bool overCap = false;
     bool isUnknown() const { return !amount.has_value() && !overCap; }
@@ -135,6 +142,7 @@ private:
         double flow = 0;   // quantity per unit multiplier
         double stock = 0;  // quantity independent of the multiplier
         bool quantityKnown = true;
+        QString missing; // the field that would make the quantity known
         double busiestDay = 1; // busiest day ÷ average day of the component's traffic
         QString description;
     };

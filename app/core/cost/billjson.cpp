@@ -32,6 +32,8 @@ ojson lineJson(const BillLine &l)
         = l.checked.isValid() ? ojson(str(l.checked.toString(Qt::ISODate))) : ojson(nullptr);
     if (!l.note.isEmpty())
         o["note"] = str(l.note);
+    if (!l.missingField.isEmpty())
+        o["missing_field"] = str(l.missingField);
     if (l.overCap)
         o["over_cap"] = true;
     return o;

@@ -75,7 +75,10 @@ std::map<QString, int> layoutTiers(const Option &option)
     return tiers;
 }
 
-std::map<QString, LayoutEntry> arrangeByTier(const Option &option)
+// Today's greedy placement: one left-to-right sweep, each box at the mean height of its left
+// neighbours, a full row for every tier-skipping lane. Kept as the first candidate, so the
+// crossing-minimising layout below is only taken when it is better.
+std::map<QString, LayoutEntry> arrangeGreedy(const Option &option)
 {
     const std::map<QString, int> tierOfId = layoutTiers(option);
     std::vector<Node> nodes;
@@ -249,6 +252,36 @@ std::map<QString, LayoutEntry> arrangeByTier(const Option &option)
         result[n.id] = LayoutEntry{snap(n.tier * kTierSpacing), snap(n.y), false};
     }
     return result;
+}
+
+namespace {
+
+// Taller than a screen is wide: a fit would shrink the boxes to nothing.
+bool tooTall(const std::map<QString, LayoutEntry> &layout)
+{
+    double left = 1e300, top = 1e300, right = -1e300, bottom = -1e300;
+    for (const auto &[id, e] : layout) {
+        left = std::min(left, e.x);
+        top = std::min(top, e.y);
+        right = std::max(right, e.x + kBoxWidth);
+        bottom = std::max(bottom, e.y + kBoxHeight);
+    }
+    return !layout.empty() && bottom - top > 1.5 * (right - left);
+}
+
+} // namespace
+
+std::map<QString, LayoutEntry> arrangeByTier(const Option &option)
+{
+    std::map<QString, LayoutEntry> greedy = arrangeGreedy(option);
+    for (const auto &[id, e] : option.layout)
+        if (e.pinned)
+            return greedy; // pinned boxes: the greedy sweep flows the others around them
+    std::map<QString, LayoutEntry> layered = arrangeLayered(option);
+    const int a = countCrossings(option, greedy), b = countCrossings(option, layered);
+    if (b < a || (b == a && tooTall(greedy)))
+        return layered;
+    return greedy;
 }
 
 std::map<QString, LayoutEntry> placeMissing(const Option &option)

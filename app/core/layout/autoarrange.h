@@ -36,7 +36,24 @@ std::map<QString, int> layoutTiers(const Option &option);
 // crosses, so its arrow runs level through a free band and never behind a box; a connection
 // with a `via` is laid out (and drawn) through it. Deterministic: the same option always gives
 // the same layout.
+//
+// For diagrams without pinned boxes a layered (Sugiyama) layout is tried too: tier orders from
+// alternating barycentre sweeps with adjacent swaps, kept at the fewest crossings; positions by
+// least-squares placement in that order; thin lanes shared by the arrows of one source; and
+// tiers too tall for a screen wrapped into several columns. It is taken when it has fewer
+// crossings (countCrossings) than the greedy layout, or as many when the greedy one is more than
+// 1.5 times as tall as it is wide.
 std::map<QString, LayoutEntry> arrangeByTier(const Option &option);
+// The two candidates, exposed for tests and benchmarks.
+std::map<QString, LayoutEntry> arrangeGreedy(const Option &option);
+std::map<QString, LayoutEntry> arrangeLayered(const Option &option);
+
+// How many pairs of connections cross when each is drawn as a straight line between box centres
+// (through its `via`, if any); pairs that share a box are not counted. The measure the layout
+// minimises and its tests assert.
+int countCrossings(const Option &option, const std::map<QString, LayoutEntry> &layout);
+// Area of the bounding box of the boxes of a layout, in square diagram units.
+double layoutArea(const std::map<QString, LayoutEntry> &layout);
 
 // Positions for components that have none yet (new boxes, hand-written files), leaving every
 // existing position untouched.

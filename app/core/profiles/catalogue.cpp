@@ -264,10 +264,16 @@ public:
                       QStringLiteral("a limit is a table { value = …, source = …, checked = … }"));
                 continue;
             }
-            allowOnly(*lt, p, {"value", "max", "source", "checked", "note"});
+            allowOnly(*lt, p, {"value", "max", "ceiling", "source", "checked", "note"});
             Limit l;
             l.value = number(*lt, p, "value", true).value_or(0);
             l.max = number(*lt, p, "max", false);
+            if (const toml::node *c = lt->get("ceiling")) {
+                if (const auto b = c->value<bool>())
+                    l.ceiling = *b;
+                else
+                    error(c, join(p, "ceiling"), QStringLiteral("ceiling must be true or false"));
+            }
             if (l.max && *l.max < l.value)
                 error(lt->get("max"), join(p, "max"),
                       QStringLiteral("max (%1) is below the value (%2)").arg(*l.max).arg(l.value));

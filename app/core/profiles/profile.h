@@ -30,6 +30,9 @@ struct Fact {
 struct Limit {
     double value = 0;
     std::optional<double> max; // configurable maximum, when the value is a default
+    // The value is only the most the plan autoscales to, never a size a service runs at: the
+    // bill does not take it as the size of an unsized workload.
+    bool ceiling = false;
     Fact fact;
 };
 using Limits = std::map<QString, Limit>;

@@ -26,6 +26,8 @@ ojson limitsJson(const Limits &limits, const QDate &today)
         e["value"] = num(l.value);
         if (l.max)
             e["max"] = num(*l.max);
+        if (l.ceiling)
+            e["ceiling"] = true;
         if (const auto *info = limitKeyInfo(key))
             e["unit"] = info->unit;
         putFact(e, l.fact, today);
