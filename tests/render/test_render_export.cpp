@@ -1,6 +1,7 @@
 // Diagram files: SVG well-formed (xmllint), self-contained, one group per box and per arrow,
 // every component named, byte-for-byte stable (golden file); PNG sized by the scale and not
 // blank; PDF one page per option with every component name and finding rule id as text.
+#include "examples.h"
 #include "exporttest.h"
 #include "io/projectfile.h"
 #include "profiles/catalogue.h"
@@ -16,21 +17,8 @@
 #include <set>
 
 using namespace stackplan;
-
-namespace {
-
-Project example(const QString &file)
-{
-    ProjectLoad load = loadProjectFile(QStringLiteral(":/examples/") + file);
-    return load.ok() ? *load.project : Project{};
-}
-
-QStringList exampleFiles()
-{
-    return QDir(QStringLiteral(":/examples")).entryList({QStringLiteral("*.stackplan.json")});
-}
-
-} // namespace
+using examples::example;
+using examples::exampleFiles;
 
 class TestExport : public QObject
 {

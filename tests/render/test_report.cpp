@@ -1,6 +1,7 @@
 // The review pack: PDF pages and text checked with pdfinfo / pdftotext, the HTML form
 // self-contained with well-formed inline SVG, the summary and bills equal to the engines'
 // values, every platform fact used listed once with its source, cancelling writes nothing.
+#include "examples.h"
 #include "exporttest.h"
 #include "cost/bill.h"
 #include "io/projectfile.h"
@@ -19,19 +20,10 @@
 #include <tuple>
 
 using namespace stackplan;
+using examples::example;
+using examples::exampleFiles;
 
 namespace {
-
-Project example(const QString &file)
-{
-    ProjectLoad load = loadProjectFile(QStringLiteral(":/examples/") + file);
-    return load.ok() ? *load.project : Project{};
-}
-
-QStringList exampleFiles()
-{
-    return QDir(QStringLiteral(":/examples")).entryList({QStringLiteral("*.stackplan.json")});
-}
 
 QString readAll(const QString &path)
 {

@@ -3,6 +3,7 @@
 #include "analysis/analysiscontroller.h"
 #include "cost/billjson.h"
 #include "document.h"
+#include "render/costchart.h"
 #include "render/plaintext.h"
 #include "util/format.h"
 
@@ -49,11 +50,6 @@ double multiplierFor(int pos)
 {
     return std::pow(10.0, std::log10(kLow) + pos / 100.0);
 }
-
-const QColor kPalette[]
-    = {QColor(0x1e, 0x88, 0xe5), QColor(0xe5, 0x39, 0x35), QColor(0x43, 0xa0, 0x47),
-       QColor(0xfb, 0x8c, 0x00), QColor(0x8e, 0x24, 0xaa), QColor(0x00, 0xac, 0xc1),
-       QColor(0x6d, 0x4c, 0x41), QColor(0x54, 0x6e, 0x7a)};
 
 QString quantityText(const std::optional<double> &q)
 {
@@ -402,7 +398,7 @@ void CostPanel::fillBars()
         auto *set = new QBarSet(bills[0].components[i].name);
         for (const auto &b : bills)
             *set << b.components[i].known;
-        set->setColor(kPalette[colour++ % std::size(kPalette)]);
+        set->setColor(optionColor(colour++));
         m_bars->append(set);
     }
     auto *account = new QBarSet(tr("Account fees and credits"));
@@ -473,7 +469,7 @@ void CostPanel::fillCurve()
         line->setObjectName(s.option);
         for (size_t i = 0; i < s.totals.size(); ++i)
             line->append(m_sweep.multipliers[i], shown(s.totals[i]));
-        QPen pen(kPalette[colour++ % std::size(kPalette)]);
+        QPen pen(optionColor(colour++));
         pen.setWidthF(s.option == m_document->currentOptionId() ? 3.0 : 1.8);
         line->setPen(pen);
         add(line, true);
