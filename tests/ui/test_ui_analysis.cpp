@@ -40,6 +40,7 @@ class TestUiAnalysis : public QObject
 private slots:
     void initTestCase() { m_catalogue = Catalogue::standard({}, false); }
     void validationFollowsEveryModelChange();
+    void shownOptionIsValidatedAtOnce();
     void problemsTableShowsAndFiltersFindings();
     void fixFromThePanelIsOneUndoableCommand();
     void costBarsAndTableMatchTheBill();
@@ -70,7 +71,53 @@ void TestUiAnalysis::validationFollowsEveryModelChange()
     QCOMPARE(v.findings(QStringLiteral("hybrid")).front().rule, QStringLiteral("limit.memory"));
     doc.undoStack()->undo();
     QTRY_COMPARE(v.counts(QStringLiteral("hybrid")).errors, 0);
-    QVERIFY(updated.count() >= 2);
+    QTRY_VERIFY(v.isCurrent());
+    QVERIFY(updated.count() >= 1);
+}
+
+void TestUiAnalysis::shownOptionIsValidatedAtOnce()
+{
+    Document doc(&m_catalogue);
+    QVERIFY(doc.open(kExample, nullptr));
+    doc.setCurrentOption(QStringLiteral("all-workers"));
+    AnalysisController &v = *doc.analysis();
+    QTRY_VERIFY(!v.isBusy());
+    QSignalSpy found(&v, &AnalysisController::findingsUpdated);
+    Component c = *doc.project()
+                       .option(QStringLiteral("all-workers"))
+                       ->component(QStringLiteral("backend"));
+    c.workload.memoryMb = 64; // within the 128 MB of Workers: the memory error goes
+    QVERIFY(doc.push(updateComponentEdit(doc.project(), QStringLiteral("all-workers"), c,
+                                         QStringLiteral("Memory"))));
+    // The option on screen is revalidated in the event-loop turn after the edit, before the
+    // whole analysis (other options, bills, sweep) comes back from the worker.
+    QCOMPARE(v.findingsRevision(QStringLiteral("all-workers")), doc.revision() - 1);
+    QTRY_COMPARE(found.count(), 1);
+    QCOMPARE(v.findingsRevision(QStringLiteral("all-workers")), doc.revision());
+    const std::vector<Finding> live = v.findings(QStringLiteral("all-workers"));
+    QCOMPARE(int(live.size()), 3);
+    QCOMPARE(v.counts(QStringLiteral("all-workers")).errors, 3);
+    for (const Finding &f : live)
+        QVERIFY(f.rule != QLatin1String("limit.memory"));
+    // The same findings as the full analysis, and on demand the fixes the CLI attaches.
+    QTRY_VERIFY(v.isCurrent());
+    QCOMPARE(found.count(), 1);
+    QVERIFY(v.findings(QStringLiteral("all-workers")) == live);
+    const Option &o = *doc.project().option(QStringLiteral("all-workers"));
+    const std::vector<Finding> cli = validateOption(doc.project(), o, m_catalogue);
+    QCOMPARE(cli.size(), live.size());
+    int withFixes = 0;
+    for (size_t i = 0; i < live.size(); ++i) {
+        QVERIFY(live[i].fixes.empty());
+        QStringList got, expected;
+        for (const Fix &f : v.fixesFor(live[i]))
+            got << f.label;
+        for (const Fix &f : cli[i].fixes)
+            expected << f.label;
+        QCOMPARE(got, expected);
+        withFixes += !expected.isEmpty();
+    }
+    QCOMPARE(withFixes, 3);
 }
 
 void TestUiAnalysis::problemsTableShowsAndFiltersFindings()

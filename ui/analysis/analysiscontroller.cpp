@@ -4,6 +4,8 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace stackplan {
 
 AnalysisController::AnalysisController(Document *document, QObject *parent)
@@ -12,8 +14,14 @@ AnalysisController::AnalysisController(Document *document, QObject *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(0);
     m_analysis.revision = ~quint64(0); // none yet
+    if (document->catalogue())
+        m_live = std::make_unique<IncrementalValidator>(*document->catalogue());
     connect(&m_debounce, &QTimer::timeout, this, &AnalysisController::start);
     connect(document, &Document::revisionChanged, this, &AnalysisController::schedule);
+    connect(document, &Document::currentOptionChanged, this, [this] {
+        if (findingsRevision(m_document->currentOptionId()) != m_document->revision())
+            schedule();
+    });
     connect(&m_watcher, &QFutureWatcher<Analysis>::finished, this, [this] {
         Analysis result = m_watcher.result();
         if (result.revision == m_document->revision()) {
@@ -38,8 +46,32 @@ void AnalysisController::schedule()
     m_debounce.start();
 }
 
+void AnalysisController::validateShownOption()
+{
+    const Option *option = m_document->currentOption();
+    const quint64 revision = m_document->revision();
+    if (!option || !m_live || findingsRevision(option->id) == revision)
+        return;
+    std::vector<Finding> found = m_live->validate(m_document->project(), *option);
+    // Replace the option's findings, keeping the list in option order.
+    auto &all = m_analysis.findings;
+    all.erase(std::remove_if(all.begin(), all.end(),
+                             [&](const Finding &f) { return f.option == option->id; }),
+              all.end());
+    const Project &p = m_document->project();
+    const int index = p.optionIndex(option->id);
+    auto at = std::find_if(all.begin(), all.end(), [&](const Finding &f) {
+        return p.optionIndex(f.option) > index;
+    });
+    all.insert(at, std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    m_liveOption = option->id;
+    m_liveRevision = revision;
+    emit findingsUpdated();
+}
+
 void AnalysisController::start()
 {
+    validateShownOption();
     if (m_watcher.isRunning()) {
         m_pending = true; // run again when the current job ends
         return;
@@ -47,7 +79,6 @@ void AnalysisController::start()
     if (isCurrent())
         return; // a pending restart after a burst that the last result already covers
     ++m_runs;
-    const Project snapshot = m_document->project();
     const Catalogue *catalogue = m_document->catalogue();
     const quint64 revision = m_document->revision();
     if (!catalogue) {
@@ -56,8 +87,10 @@ void AnalysisController::start()
         emit updated();
         return;
     }
-    m_watcher.setFuture(QtConcurrent::run(
-        [snapshot, catalogue, revision] { return analyse(snapshot, *catalogue, revision); }));
+    m_watcher.setFuture(
+        QtConcurrent::run([snapshot = m_document->project(), catalogue, revision] {
+            return analyse(snapshot, *catalogue, revision, FixScope::none());
+        }));
 }
 
 bool AnalysisController::isCurrent() const
@@ -65,9 +98,17 @@ bool AnalysisController::isCurrent() const
     return m_analysis.revision == m_document->revision();
 }
 
+quint64 AnalysisController::findingsRevision(const QString &optionId) const
+{
+    if (optionId == m_liveOption && m_liveRevision != ~quint64(0)
+        && (m_analysis.revision == ~quint64(0) || m_liveRevision > m_analysis.revision))
+        return m_liveRevision;
+    return m_analysis.revision;
+}
+
 const Analysis &AnalysisController::current()
 {
-    if (!isCurrent())
+    if (!isCurrent() || !m_analysis.withFixes)
         analyseNow();
     return m_analysis;
 }
@@ -90,12 +131,24 @@ void AnalysisController::analyseNow()
         m_analysis = Analysis{};
         m_analysis.revision = m_document->revision();
     }
+    emit findingsUpdated();
     emit updated();
 }
 
 std::vector<Finding> AnalysisController::findings(const QString &optionId) const
 {
     return m_analysis.findingsOf(optionId);
+}
+
+std::vector<Fix> AnalysisController::fixesFor(const Finding &finding) const
+{
+    if (m_analysis.withFixes && isCurrent())
+        return finding.fixes;
+    const Catalogue *catalogue = m_document->catalogue();
+    const Option *option = m_document->project().option(finding.option);
+    if (!catalogue || !option)
+        return {};
+    return stackplan::fixesFor(m_document->project(), *option, *catalogue, finding);
 }
 
 QString AnalysisController::countsText(const Counts &c, const QString &separator)

@@ -51,6 +51,7 @@ AnalysisDocks::AnalysisDocks(Document *document, DiagramScene *scene, DiagramVie
     m_status->setObjectName(QStringLiteral("ProblemCounts"));
     if (statusBar)
         statusBar->addPermanentWidget(m_status);
+    connect(m_validation, &AnalysisController::findingsUpdated, this, &AnalysisDocks::refresh);
     connect(m_validation, &AnalysisController::updated, this, &AnalysisDocks::refresh);
     // Items and tabs are rebuilt on option switches and resets; badges follow on the next turn.
     connect(document, &Document::currentOptionChanged, this,

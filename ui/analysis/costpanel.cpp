@@ -32,7 +32,10 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
 
 namespace stackplan {
 
@@ -149,7 +152,7 @@ CostPanel::CostPanel(Document *document, QWidget *parent) : QWidget(parent), m_d
     curveLayout->setContentsMargins(0, 0, 0, 0);
     curveLayout->addWidget(m_curveView, 1);
     curveLayout->addWidget(logScale);
-    auto *tabs = new QTabWidget;
+    auto *tabs = m_tabs = new QTabWidget;
     tabs->setDocumentMode(true);
     tabs->addTab(m_table, tr("Bill"));
     tabs->addTab(m_barView, tr("By component"));
@@ -160,6 +163,9 @@ CostPanel::CostPanel(Document *document, QWidget *parent) : QWidget(parent), m_d
     m_barView->setToolTip(tr("Monthly cost by component at the project's low, typical and "
                              "high traffic"));
     m_curveView->setToolTip(tr("Monthly cost of every option against traffic"));
+    // Only the page on screen is built; the others when their tab is chosen.
+    connect(tabs, &QTabWidget::currentChanged, this, &CostPanel::fillShown);
+    connect(m_table, &QTreeWidget::itemExpanded, this, &CostPanel::fillLines);
     connect(m_table, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
         const QString field = item->data(0, Qt::UserRole + 1).toString();
         if (!field.isEmpty())
@@ -284,9 +290,26 @@ void CostPanel::recompute()
 void CostPanel::fillCharts()
 {
     m_chartsDirty = false;
-    fillTable();
-    fillBars();
-    fillCurve();
+    m_tableDirty = m_barsDirty = m_curveDirty = true;
+    fillShown();
+}
+
+void CostPanel::fillShown()
+{
+    const bool all = m_forceFill;
+    QWidget *page = m_tabs->currentWidget();
+    if (m_tableDirty && (all || page == m_table)) {
+        m_tableDirty = false;
+        fillTable();
+    }
+    if (m_barsDirty && (all || page == m_barView)) {
+        m_barsDirty = false;
+        fillBars();
+    }
+    if (m_curveDirty && (all || (page && page->isAncestorOf(m_curveView)))) {
+        m_curveDirty = false;
+        fillCurve();
+    }
 }
 
 void CostPanel::showEvent(QShowEvent *event)
@@ -296,50 +319,72 @@ void CostPanel::showEvent(QShowEvent *event)
         fillCharts();
 }
 
+namespace {
+
+// Columns of one bill line in the Costs table.
+QTreeWidgetItem *addBillLine(QTreeWidget *table, QTreeWidgetItem *parent, const BillLine &l)
+{
+    auto *item = new QTreeWidgetItem(parent);
+    item->setText(0, l.description);
+    if (l.usage != QLatin1String("fee") && l.usage != QLatin1String("credit")) {
+        item->setText(1, quantityText(l.quantity));
+        item->setText(2, formatNumber(std::round(l.included * 1000) / 1000, 3));
+        item->setText(3, quantityText(l.billable));
+        item->setText(
+            4, l.unitPrice
+                   ? (l.per == 1
+                          ? formatPrice(*l.unitPrice)
+                          : CostPanel::tr("%1 per %2")
+                                .arg(formatPrice(*l.unitPrice), formatNumber(l.per)))
+                   : CostPanel::tr("unknown"));
+    }
+    item->setText(5, l.amount ? formatMoney(*l.amount) : CostPanel::tr("unknown"));
+    item->setText(6, l.source);
+    item->setToolTip(
+        6, plainToolTip(QStringLiteral("%1\nchecked %2%3")
+                            .arg(l.source, l.checked.toString(Qt::ISODate),
+                                 l.note.isEmpty() ? QString() : QStringLiteral("\n") + l.note)));
+    for (int c = 1; c <= 5; ++c)
+        item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+    if (!l.amount)
+        item->setForeground(5, QColor(0xe6, 0x51, 0x00));
+    if (l.isUnknown()) {
+        // What is missing, where the source would be; a field is one click away.
+        item->setText(6, l.note);
+        item->setToolTip(0, l.note);
+        item->setToolTip(5, l.note);
+        if (!l.missingField.isEmpty()) {
+            item->setData(0, Qt::UserRole, l.component);
+            item->setData(0, Qt::UserRole + 1, l.missingField);
+            QFont link = item->font(6);
+            link.setUnderline(true);
+            item->setFont(6, link);
+            item->setForeground(6, table->palette().color(QPalette::Link));
+            item->setToolTip(
+                6, CostPanel::tr("%1\nClick to edit it in the Inspector.").arg(l.note));
+        }
+    }
+    return item;
+}
+
+} // namespace
+
+void CostPanel::fillLines(QTreeWidgetItem *top)
+{
+    // A collapsed component of a large bill gets its lines when it is first expanded.
+    const int index = m_table->indexOfTopLevelItem(top);
+    if (index < 0 || index >= int(m_bill.components.size()) || top->childCount() > 0
+        || !top->data(0, Qt::UserRole + 2).toBool())
+        return;
+    top->setData(0, Qt::UserRole + 2, false);
+    for (const auto &l : m_bill.components[size_t(index)].lines)
+        addBillLine(m_table, top, l);
+}
+
 void CostPanel::fillTable()
 {
     m_table->clear();
-    auto addLine = [this](QTreeWidgetItem *parent, const BillLine &l) {
-        auto *item = new QTreeWidgetItem(parent);
-        item->setText(0, l.description);
-        if (l.usage != QLatin1String("fee") && l.usage != QLatin1String("credit")) {
-            item->setText(1, quantityText(l.quantity));
-            item->setText(2, formatNumber(std::round(l.included * 1000) / 1000, 3));
-            item->setText(3, quantityText(l.billable));
-            item->setText(
-                4, l.unitPrice
-                       ? (l.per == 1
-                              ? formatPrice(*l.unitPrice)
-                              : tr("%1 per %2").arg(formatPrice(*l.unitPrice), formatNumber(l.per)))
-                       : tr("unknown"));
-        }
-        item->setText(5, l.amount ? formatMoney(*l.amount) : tr("unknown"));
-        item->setText(6, l.source);
-        item->setToolTip(
-            6, plainToolTip(QStringLiteral("%1\nchecked %2%3")
-                                .arg(l.source, l.checked.toString(Qt::ISODate),
-                                     l.note.isEmpty() ? QString() : QStringLiteral("\n") + l.note)));
-        for (int c = 1; c <= 5; ++c)
-            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
-        if (!l.amount)
-            item->setForeground(5, QColor(0xe6, 0x51, 0x00));
-        if (l.isUnknown()) {
-            // What is missing, where the source would be; a field is one click away.
-            item->setText(6, l.note);
-            item->setToolTip(0, l.note);
-            item->setToolTip(5, l.note);
-            if (!l.missingField.isEmpty()) {
-                item->setData(0, Qt::UserRole, l.component);
-                item->setData(0, Qt::UserRole + 1, l.missingField);
-                QFont link = item->font(6);
-                link.setUnderline(true);
-                item->setFont(6, link);
-                item->setForeground(6, m_table->palette().color(QPalette::Link));
-                item->setToolTip(6, tr("%1\nClick to edit it in the Inspector.").arg(l.note));
-            }
-        }
-        return item;
-    };
+    const bool expand = int(m_bill.components.size()) <= kExpandedComponents;
     for (const auto &cb : m_bill.components) {
         auto *top = new QTreeWidgetItem(m_table);
         top->setText(0, QStringLiteral("%1 — %2 / %3%4")
@@ -350,15 +395,20 @@ void CostPanel::fillTable()
         top->setText(5, formatMoney(cb.known)
                             + (cb.unknown ? tr(" + %1 unknown").arg(cb.unknown) : QString()));
         top->setTextAlignment(5, Qt::AlignRight | Qt::AlignVCenter);
-        for (const auto &l : cb.lines)
-            addLine(top, l);
+        if (expand) {
+            for (const auto &l : cb.lines)
+                addBillLine(m_table, top, l);
+        } else if (!cb.lines.empty()) {
+            top->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
+            top->setData(0, Qt::UserRole + 2, true); // lines not built yet
+        }
     }
     if (!m_bill.accountLines.empty()) {
         auto *account = new QTreeWidgetItem(m_table);
         account->setText(0, tr("Account (once per option)"));
         double sum = 0;
         for (const auto &l : m_bill.accountLines) {
-            addLine(account, l);
+            addBillLine(m_table, account, l);
             sum += l.amount.value_or(0);
         }
         account->setText(5, formatMoney(sum));
@@ -372,7 +422,10 @@ void CostPanel::fillTable()
     f.setBold(true);
     total->setFont(0, f);
     total->setFont(5, f);
-    m_table->expandAll();
+    if (expand)
+        m_table->expandAll();
+    else
+        m_table->expandItem(m_table->topLevelItem(m_table->topLevelItemCount() - 2));
     for (int c = 0; c < 6; ++c)
         m_table->resizeColumnToContents(c);
 }
@@ -393,12 +446,43 @@ void CostPanel::fillBars()
             bills.push_back(model.evaluate(m));
     }
     m_bars = new QStackedBarSeries;
+    const size_t n = bills[0].components.size();
+    // One set per component, or, for many, one per most expensive component (at any level) and
+    // one for all others, so the legend stays readable and the chart cheap to build.
+    std::vector<bool> own(n, true);
+    if (n > size_t(kMaxComponentSets)) {
+        std::vector<std::pair<double, size_t>> peak;
+        for (size_t i = 0; i < n; ++i) {
+            double most = 0;
+            for (const auto &b : bills)
+                most = std::max(most, b.components[i].known);
+            peak.push_back({-most, i}); // most expensive first, then in component order
+        }
+        std::sort(peak.begin(), peak.end());
+        own.assign(n, false);
+        for (size_t k = 0; k + 1 < size_t(kMaxComponentSets); ++k)
+            own[peak[k].second] = true;
+    }
     int colour = 0;
-    for (size_t i = 0; i < bills[0].components.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
+        if (!own[i])
+            continue;
         auto *set = new QBarSet(bills[0].components[i].name);
         for (const auto &b : bills)
             *set << b.components[i].known;
         set->setColor(optionColor(colour++));
+        m_bars->append(set);
+    }
+    if (const auto others = std::count(own.begin(), own.end(), false)) {
+        auto *set = new QBarSet(tr("%n other component(s)", nullptr, int(others)));
+        for (const auto &b : bills) {
+            double sum = 0;
+            for (size_t i = 0; i < n; ++i)
+                if (!own[i])
+                    sum += b.components[i].known;
+            *set << sum;
+        }
+        set->setColor(QColor(0xb0, 0xbe, 0xc5));
         m_bars->append(set);
     }
     auto *account = new QBarSet(tr("Account fees and credits"));
@@ -499,9 +583,15 @@ void CostPanel::fillCurve()
     breaks->setMarkerSize(8);
     breaks->setColor(QColor(0xff, 0xa0, 0x00));
     breaks->setBorderColor(Qt::white);
+    std::map<QString, std::unique_ptr<BillModel>> models; // one per option, not per breakpoint
     for (const auto &b : m_sweep.breakpoints) {
-        const BillModel model(p, *p.option(b.option), *m_document->catalogue());
-        breaks->append(b.multiplier, shown(model.total(b.multiplier)));
+        const Option *o = p.option(b.option);
+        if (!o)
+            continue;
+        auto &model = models[b.option];
+        if (!model)
+            model = std::make_unique<BillModel>(p, *o, *m_document->catalogue());
+        breaks->append(b.multiplier, shown(model->total(b.multiplier)));
     }
     add(breaks, true);
 

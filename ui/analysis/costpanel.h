@@ -18,7 +18,9 @@ class QLogValueAxis;
 class QScatterSeries;
 class QSlider;
 class QStackedBarSeries;
+class QTabWidget;
 class QTreeWidget;
+class QTreeWidgetItem;
 class QValueAxis;
 
 namespace stackplan {
@@ -67,6 +69,12 @@ public:
     // Height every tab of the panel (bill, bars, curve) is laid out for, so the dock keeps one
     // height whichever tab is shown and no axis label is elided.
     static constexpr int kChartHeight = 240;
+    // At most this many bar sets in the by-component chart: above it, the most expensive
+    // components keep their own set and the rest are summed in one "Other components" set.
+    static constexpr int kMaxComponentSets = 12;
+    // Bills with more components than this are shown collapsed, each component's lines built
+    // when it is expanded.
+    static constexpr int kExpandedComponents = 50;
 
 signals:
     // An unknown bill line was clicked whose quantity needs `field` (BillLine::missingField) of
@@ -80,7 +88,9 @@ private:
     void schedule();
     void recompute();
     void fillCharts();
+    void fillShown();
     void fillTable();
+    void fillLines(QTreeWidgetItem *top);
     void fillBars();
     void fillCurve();
     void placeCrossoverLabels();
@@ -96,6 +106,7 @@ private:
     QSlider *m_slider;
     QLabel *m_total;
     QTreeWidget *m_table;
+    QTabWidget *m_tabs;
     QChart *m_barChart;
     QChartView *m_barView;
     QStackedBarSeries *m_bars = nullptr;
@@ -110,6 +121,8 @@ private:
     bool m_syncing = false;
     bool m_logScale = true;
     bool m_chartsDirty = true; // the bill changed while the panel was hidden
+    // Pages built from an older bill: each is rebuilt when it is shown.
+    bool m_tableDirty = true, m_barsDirty = true, m_curveDirty = true;
     bool m_forceFill = false;
 };
 

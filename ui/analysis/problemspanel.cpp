@@ -73,21 +73,49 @@ protected:
 void FindingsModel::setFindings(std::vector<Finding> findings,
                                 const std::function<QString(const QString &)> &nameOf)
 {
+    std::vector<QString> names;
+    names.reserve(findings.size());
+    for (const auto &f : findings) {
+        QStringList parts;
+        for (const auto &id : f.subjects)
+            parts << nameOf(id);
+        names.push_back(parts.join(QStringLiteral(", ")));
+    }
+    // An analysis that confirms what is shown (the worker's result after the on-screen option
+    // was revalidated at once) keeps the rows, the selection and the fixes already computed.
+    auto sameFinding = [](const Finding &a, const Finding &b) {
+        return a.rule == b.rule && a.option == b.option && a.subjects == b.subjects
+               && a.severity == b.severity && a.message == b.message && a.source == b.source
+               && a.checked == b.checked;
+    };
+    if (names == m_elementNames
+        && std::equal(findings.begin(), findings.end(), m_findings.begin(), m_findings.end(),
+                      sameFinding))
+        return;
     beginResetModel();
     m_findings = std::move(findings);
-    m_elementNames.clear();
-    for (const auto &f : m_findings) {
-        QStringList names;
-        for (const auto &id : f.subjects)
-            names << nameOf(id);
-        m_elementNames.push_back(names.join(QStringLiteral(", ")));
-    }
+    m_fixesKnown.assign(m_findings.size(), false);
+    for (size_t i = 0; i < m_findings.size(); ++i)
+        m_fixesKnown[i] = !m_fixer || !m_findings[i].fixes.empty();
+    m_elementNames = std::move(names);
     endResetModel();
 }
 
 const Finding *FindingsModel::finding(int row) const
 {
-    return row >= 0 && row < int(m_findings.size()) ? &m_findings[row] : nullptr;
+    return row >= 0 && row < int(m_findings.size()) ? &m_findings[size_t(row)] : nullptr;
+}
+
+const Finding *FindingsModel::findingWithFixes(int row) const
+{
+    if (row < 0 || row >= int(m_findings.size()))
+        return nullptr;
+    Finding &f = m_findings[size_t(row)];
+    if (!m_fixesKnown[size_t(row)]) {
+        m_fixesKnown[size_t(row)] = true;
+        f.fixes = m_fixer(f);
+    }
+    return &f;
 }
 
 int FindingsModel::rowCount(const QModelIndex &parent) const
@@ -112,6 +140,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     if (role == Qt::DecorationRole && index.column() == SeverityColumn)
         return severityIcon(f->severity);
     if (role == Qt::ToolTipRole) {
+        f = findingWithFixes(index.row());
         QString tip = f->message;
         if (!f->source.isEmpty())
             tip += QStringLiteral("\n%1 (checked %2)")
@@ -222,6 +251,8 @@ ProblemsPanel::ProblemsPanel(Document *document, AnalysisController *validation,
     });
     connect(m_filter, &QLineEdit::textChanged, m_proxy,
             &QSortFilterProxyModel::setFilterFixedString);
+    m_model->setFixer([this](const Finding &f) { return m_validation->fixesFor(f); });
+    connect(m_validation, &AnalysisController::findingsUpdated, this, &ProblemsPanel::refresh);
     connect(m_validation, &AnalysisController::updated, this, &ProblemsPanel::refresh);
     connect(m_document, &Document::currentOptionChanged, this, &ProblemsPanel::refresh);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -237,7 +268,7 @@ ProblemsPanel::ProblemsPanel(Document *document, AnalysisController *validation,
 const Finding *ProblemsPanel::findingAt(int viewRow) const
 {
     const QModelIndex source = m_proxy->mapToSource(m_proxy->index(viewRow, 0));
-    return m_model->finding(source.row());
+    return m_model->findingWithFixes(source.row());
 }
 
 bool ProblemsPanel::applyFix(const Finding &finding, int index, quint64 revision)
@@ -262,20 +293,18 @@ bool ProblemsPanel::applyFix(const Finding &finding, int index)
 void ProblemsPanel::refresh()
 {
     const Option *o = m_document->currentOption();
-    auto nameOf = [o](const QString &id) {
-        if (!o)
-            return id;
-        if (const Component *c = o->component(id))
-            return c->name;
-        if (const Connection *c = o->connection(id)) {
-            const Component *from = o->component(c->from);
-            const Component *to = o->component(c->to);
-            return QStringLiteral("%1 → %2").arg(from ? from->name : c->from,
-                                                 to ? to->name : c->to);
-        }
-        return id;
-    };
-    m_shownRevision = m_validation->analysis().revision;
+    // Element names by id, built once (a lookup per subject would walk the option each time).
+    QHash<QString, QString> names;
+    if (o) {
+        names.reserve(qsizetype(o->components.size() + o->connections.size()));
+        for (const auto &c : o->components)
+            names.insert(c.id, c.name);
+        for (const auto &c : o->connections)
+            names.insert(c.id, QStringLiteral("%1 → %2").arg(names.value(c.from, c.from),
+                                                            names.value(c.to, c.to)));
+    }
+    auto nameOf = [&names](const QString &id) { return names.value(id, id); };
+    m_shownRevision = o ? m_validation->findingsRevision(o->id) : m_validation->analysis().revision;
     m_model->setFindings(o ? m_validation->findings(o->id) : std::vector<Finding>{}, nameOf);
     const auto counts = o ? m_validation->counts(o->id) : AnalysisController::Counts{};
     m_summary->setText(AnalysisController::countsText(counts));

@@ -26,9 +26,16 @@ public:
     enum Roles { SeverityRank = Qt::UserRole + 1, FindingIndex };
 
     using QAbstractTableModel::QAbstractTableModel;
+    // Resets the model unless the findings and their element names are those shown already.
     void setFindings(std::vector<Finding> findings,
                      const std::function<QString(const QString &)> &nameOf);
+    // Where fixes come from: findings are validated without them, and a row's fixes are asked
+    // for the first time they are needed (a fix menu, a tooltip).
+    void setFixer(std::function<std::vector<Fix>(const Finding &)> fixer) { m_fixer = std::move(fixer); }
+    // The finding at a row, as validated (fixes only if they were already known).
     const Finding *finding(int row) const;
+    // The finding at a row with its fixes.
+    const Finding *findingWithFixes(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -36,8 +43,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    std::vector<Finding> m_findings;
+    // Mutable: fixes are filled in on first use.
+    mutable std::vector<Finding> m_findings;
+    mutable std::vector<bool> m_fixesKnown;
     std::vector<QString> m_elementNames;
+    std::function<std::vector<Fix>(const Finding &)> m_fixer;
 };
 
 // The Problems dock: a sortable, filterable table of the current option's findings.
@@ -53,7 +63,7 @@ public:
     QComboBox *severityFilter() const { return m_severity; }
     QLineEdit *textFilter() const { return m_filter; }
     FindingsModel *model() const { return m_model; }
-    // The finding shown at a row of the (sorted, filtered) table.
+    // The finding shown at a row of the (sorted, filtered) table, with its fixes.
     const Finding *findingAt(int viewRow) const;
     // Applies fix `index` of a finding as one undoable command, if the finding was computed for
     // the document as it is now (`revision`, Document::revision()); a fix computed for an older

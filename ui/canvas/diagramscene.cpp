@@ -16,6 +16,7 @@
 #include <QGraphicsSceneDragDropEvent>
 #include <QGraphicsSceneMouseEvent>
 #include <QMimeData>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -262,21 +263,51 @@ ConnectionVisual DiagramScene::visualFor(const Connection &c) const
 
 void DiagramScene::setBadges(const QHash<QString, ElementBadge> &badges)
 {
+    // Only the elements whose badge changed are refreshed: every item already shows m_badges
+    // (items are built and refreshed from it), and an edit changes a handful of badges.
+    QSet<QString> changed;
+    for (auto it = badges.cbegin(); it != badges.cend(); ++it) {
+        const auto old = m_badges.constFind(it.key());
+        if (old == m_badges.cend() || !(*old == *it))
+            changed.insert(it.key());
+    }
+    for (auto it = m_badges.cbegin(); it != m_badges.cend(); ++it)
+        if (!badges.contains(it.key()))
+            changed.insert(it.key());
     m_badges = badges;
-    // One pass over the option (looking each element up by id would be quadratic).
-    if (const Option *o = m_document->currentOption()) {
+    if (changed.isEmpty())
+        return;
+    const Option *o = m_document->currentOption();
+    if (!o)
+        return;
+    auto refreshBox = [this](const Component &c) {
+        if (auto *item = m_components.value(c.id)) {
+            item->setVisual(visualFor(c));
+            item->setToolTip(boxToolTip(c, m_badges.value(c.id).tooltip));
+        }
+    };
+    auto refreshLink = [this](const Connection &c) {
+        if (auto *item = m_connections.value(c.id)) {
+            const ConnectionVisual v = visualFor(c);
+            item->setVisual(v);
+            item->setToolTip(plainToolTip(m_badges.value(c.id).tooltip));
+            m_router.setLink(c.id, routerLink(c, v, style()));
+        }
+    };
+    if (changed.size() > 16) { // many (another option, a reset): one pass over the option
         for (const auto &c : o->components)
-            if (auto *item = m_components.value(c.id)) {
-                item->setVisual(visualFor(c));
-                item->setToolTip(boxToolTip(c, m_badges.value(c.id).tooltip));
-            }
+            if (changed.contains(c.id))
+                refreshBox(c);
         for (const auto &c : o->connections)
-            if (auto *item = m_connections.value(c.id)) {
-                const ConnectionVisual v = visualFor(c);
-                item->setVisual(v);
-                item->setToolTip(plainToolTip(m_badges.value(c.id).tooltip));
-                m_router.setLink(c.id, routerLink(c, v, style()));
-            }
+            if (changed.contains(c.id))
+                refreshLink(c);
+    } else {
+        for (const QString &id : changed) {
+            if (const Component *c = o->component(id))
+                refreshBox(*c);
+            else if (const Connection *c = o->connection(id))
+                refreshLink(*c);
+        }
     }
     applyRoutes();
 }

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QSet>
 
 #include <cmath>
 
@@ -43,11 +44,18 @@ QHash<QString, ElementBadge> elementBadges(const Option &option,
                                            const std::vector<Finding> &findings)
 {
     QHash<QString, ElementBadge> badges;
+    // The option's element ids, once (a lookup per subject would walk the option each time).
+    QSet<QString> ids;
+    ids.reserve(qsizetype(option.components.size() + option.connections.size()));
+    for (const auto &c : option.components)
+        ids.insert(c.id);
+    for (const auto &c : option.connections)
+        ids.insert(c.id);
     for (const auto &f : findings) {
         if (f.option != option.id)
             continue;
         for (const auto &id : f.subjects) {
-            if (!option.component(id) && !option.connection(id))
+            if (!ids.contains(id))
                 continue;
             ElementBadge &b = badges[id];
             if (b.count == 0 || int(badgeSeverity(f.severity)) > int(b.severity))

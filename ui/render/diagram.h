@@ -63,6 +63,7 @@ struct ElementBadge {
     int count = 0;
     QStringList rules;
     QString tooltip; // "rule: message" per finding
+    bool operator==(const ElementBadge &) const = default;
 };
 
 BadgeSeverity badgeSeverity(Severity s);

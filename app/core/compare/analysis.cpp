@@ -21,11 +21,13 @@ std::vector<Finding> Analysis::findingsOf(const QString &optionId) const
     return out;
 }
 
-Analysis analyse(const Project &project, const Catalogue &catalogue, quint64 revision)
+Analysis analyse(const Project &project, const Catalogue &catalogue, quint64 revision,
+                 const FixScope &fixes)
 {
     Analysis a;
     a.revision = revision;
-    a.findings = validateProject(project, catalogue);
+    a.withFixes = fixes.kind == FixScope::Kind::All;
+    a.findings = validateProject(project, catalogue, fixes);
     const Assumptions &as = project.assumptions;
     for (const Option &option : project.options) {
         const BillModel model(project, option, catalogue);

@@ -4,6 +4,7 @@
 #include "cost/bill.h"
 #include "cost/sweep.h"
 #include "rules/finding.h"
+#include "rules/validate.h"
 
 #include <array>
 #include <vector>
@@ -20,6 +21,9 @@ class Catalogue;
 struct Analysis {
     quint64 revision = 0;
     std::vector<Finding> findings; // all options, in option order, each sorted
+    // False when the findings were validated without fixes (an editor asks fixesFor() when a
+    // fix menu opens); exports and the CLI analyse with every fix.
+    bool withFixes = true;
     struct OptionBills {
         QString option;
         std::array<Bill, 3> levels; // low, typical, high
@@ -37,6 +41,7 @@ inline constexpr double kSweepLow = 0.01;
 inline constexpr double kSweepHigh = 1000;
 inline constexpr int kSweepPoints = 61;
 
-Analysis analyse(const Project &project, const Catalogue &catalogue, quint64 revision = 0);
+Analysis analyse(const Project &project, const Catalogue &catalogue, quint64 revision = 0,
+                 const FixScope &fixes = FixScope::all());
 
 } // namespace stackplan
