@@ -182,25 +182,23 @@ double dragFps(DiagramView *view, DiagramScene *scene, const QString &id)
     return fps;
 }
 
-int gui(int n)
+// Writes the generated project to `file` and prints the ids the GUI run needs: a component with
+// findings (its badge shows once validation has run), the index of one whose memory edit changes
+// its finding count, and that count before the edit. Run in its own process, so the GUI's peak
+// memory is the GUI's alone.
+int prepare(int n, const QString &file)
 {
     const Catalogue catalogue = Catalogue::standard({}, false);
     const Project p = projectOf(n, 5);
     const Option &o = p.options.front();
-    QTemporaryDir dir;
-    const QString file = dir.filePath(QStringLiteral("bench.stackplan.json"));
     saveProjectFile(p, file, nullptr);
-
-    // A component with findings (its badge shows when validation has run), and one whose
-    // memory edit changes its finding count.
     const auto found = validateOption(p, o, catalogue, FixScope::none());
     const QString flagged = found.front().subjects.front();
     int edited = -1, before = 0;
     for (int i = 0; i < n && edited < 0; ++i) {
-        Project changed = p;
-        changed.options.front().components[size_t(i)].workload.memoryMb = 100000;
-        const auto after = validateOption(changed, changed.options.front(), catalogue,
-                                          FixScope::none());
+        Option changed = o;
+        changed.components[size_t(i)].workload.memoryMb = 100000;
+        const auto after = validateOption(p, changed, catalogue, FixScope::none());
         auto count = [&](const std::vector<Finding> &fs) {
             return std::count_if(fs.begin(), fs.end(), [&](const Finding &f) {
                 return f.subjects.contains(o.components[size_t(i)].id);
@@ -211,14 +209,34 @@ int gui(int n)
             before = int(count(found));
         }
     }
+    std::printf("%s\t%d\t%d\t%s\n", qPrintable(flagged), edited, before, qPrintable(o.id));
+    return 0;
+}
 
+int gui(int n)
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("bench.stackplan.json"));
+    QProcess prep;
+    prep.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    prep.start(QCoreApplication::applicationFilePath(),
+               {QStringLiteral("--prepare"), QString::number(n), file});
+    prep.waitForFinished(-1);
+    const QStringList ids = QString::fromUtf8(prep.readAllStandardOutput()).trimmed().split(u'\t');
+    if (prep.exitCode() != 0 || ids.size() != 4)
+        qFatal("cannot prepare the generated project");
+    const QString flagged = ids[0];
+    const int edited = ids[1].toInt(), before = ids[2].toInt();
+    const QString optionId = ids[3];
+
+    const Catalogue catalogue = Catalogue::standard({}, false);
     MainWindow w(&catalogue);
     w.resize(1400, 900);
     QElapsedTimer t;
     t.start();
     if (!w.openFile(file))
         qFatal("cannot open the generated file");
-    w.document()->setCurrentOption(o.id);
+    w.document()->setCurrentOption(optionId);
     w.show();
     if (!QTest::qWaitForWindowExposed(&w))
         qFatal("window not exposed");
@@ -229,6 +247,7 @@ int gui(int n)
         }))
         qFatal("no badge after opening");
     put("open: file to window with badges (ms)", double(t.nsecsElapsed()) / 1e6);
+    const Option o = *w.document()->project().option(optionId); // ids and original values
 
     if (edited >= 0) {
         const QString id = o.components[size_t(edited)].id;
@@ -285,6 +304,10 @@ int main(int argc, char **argv)
             a << QString::fromLocal8Bit(argv[i]);
         return a;
     }();
+    if (args.size() == 3 && args[0] == QLatin1String("--prepare")) {
+        QCoreApplication app(argc, argv);
+        return prepare(args[1].toInt(), args[2]);
+    }
     if (args.size() == 2 && (args[0] == QLatin1String("--engines")
                              || args[0] == QLatin1String("--gui"))) {
         if (args[0] == QLatin1String("--gui")) {

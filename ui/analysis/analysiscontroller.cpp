@@ -5,6 +5,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace stackplan {
 
@@ -28,6 +31,11 @@ AnalysisController::AnalysisController(Document *document, QObject *parent)
             m_analysis = std::move(result);
             emit updated();
         }
+#ifdef __GLIBC__
+        // The worker's snapshot and scratch memory were freed in its own malloc arena: give
+        // it back to the system, or a long session's footprint only grows.
+        malloc_trim(0);
+#endif
         if (m_pending) {
             m_pending = false;
             start();
@@ -53,17 +61,26 @@ void AnalysisController::validateShownOption()
     if (!option || !m_live || findingsRevision(option->id) == revision)
         return;
     std::vector<Finding> found = m_live->validate(m_document->project(), *option);
-    // Replace the option's findings, keeping the list in option order.
+    // Replace the option's findings (one contiguous run: the list is in option order).
     auto &all = m_analysis.findings;
-    all.erase(std::remove_if(all.begin(), all.end(),
-                             [&](const Finding &f) { return f.option == option->id; }),
-              all.end());
     const Project &p = m_document->project();
     const int index = p.optionIndex(option->id);
-    auto at = std::find_if(all.begin(), all.end(), [&](const Finding &f) {
-        return p.optionIndex(f.option) > index;
+    const auto first = std::find_if(all.begin(), all.end(), [&](const Finding &f) {
+        return f.option == option->id || p.optionIndex(f.option) > index;
     });
-    all.insert(at, std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    const auto last = std::find_if(first, all.end(),
+                                   [&](const Finding &f) { return f.option != option->id; });
+    const size_t at = size_t(first - all.begin());
+    const size_t old = size_t(last - first);
+    // Overwrite the common part in place, then erase or insert the difference.
+    const size_t common = std::min(old, found.size());
+    std::move(found.begin(), found.begin() + long(common), all.begin() + long(at));
+    if (old > common)
+        all.erase(all.begin() + long(at + common), all.begin() + long(at + old));
+    else
+        all.insert(all.begin() + long(at + common),
+                   std::make_move_iterator(found.begin() + long(common)),
+                   std::make_move_iterator(found.end()));
     m_liveOption = option->id;
     m_liveRevision = revision;
     emit findingsUpdated();
@@ -87,9 +104,11 @@ void AnalysisController::start()
         emit updated();
         return;
     }
+    // Bills of the option on screen only (the Costs dock prices another when it is shown).
+    const QStringList billsOf{m_document->currentOptionId()};
     m_watcher.setFuture(
-        QtConcurrent::run([snapshot = m_document->project(), catalogue, revision] {
-            return analyse(snapshot, *catalogue, revision, FixScope::none());
+        QtConcurrent::run([snapshot = m_document->project(), catalogue, revision, billsOf] {
+            return analyse(snapshot, *catalogue, revision, FixScope::none(), billsOf);
         }));
 }
 

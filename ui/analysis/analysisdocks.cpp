@@ -16,6 +16,8 @@
 #include <QTabBar>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace stackplan {
 
 namespace {
@@ -54,8 +56,10 @@ AnalysisDocks::AnalysisDocks(Document *document, DiagramScene *scene, DiagramVie
     connect(m_validation, &AnalysisController::findingsUpdated, this, &AnalysisDocks::refresh);
     connect(m_validation, &AnalysisController::updated, this, &AnalysisDocks::refresh);
     // Items and tabs are rebuilt on option switches and resets; badges follow on the next turn.
-    connect(document, &Document::currentOptionChanged, this,
-            [this] { QTimer::singleShot(0, this, &AnalysisDocks::refresh); });
+    connect(document, &Document::currentOptionChanged, this, [this] {
+        m_badgeOption.clear(); // new items: all badges again
+        QTimer::singleShot(0, this, &AnalysisDocks::refresh);
+    });
     connect(document->editor(), &ProjectEditor::changed, this,
             [this] { QTimer::singleShot(0, this, &AnalysisDocks::updateTabs); });
     connect(m_problems, &ProblemsPanel::activated, this, &AnalysisDocks::showElements);
@@ -70,8 +74,45 @@ void AnalysisDocks::refresh()
 
 void AnalysisDocks::updateBadges()
 {
-    if (const Option *o = m_document->currentOption())
-        m_scene->setBadges(elementBadges(*o, m_validation->findings(o->id)));
+    const Option *o = m_document->currentOption();
+    if (!o)
+        return;
+    std::vector<Finding> findings = m_validation->findings(o->id);
+    // Both lists sorted: a merge walk gives the findings that went or came, and only the
+    // elements they concern get their badge recomputed.
+    QSet<QString> affected;
+    bool incremental = o->id == m_badgeOption && std::is_sorted(findings.begin(), findings.end())
+                       && std::is_sorted(m_badgeFindings.begin(), m_badgeFindings.end());
+    for (size_t i = 0, j = 0; incremental && (i < m_badgeFindings.size() || j < findings.size());) {
+        if (i < m_badgeFindings.size() && j < findings.size()
+            && m_badgeFindings[i] == findings[j]) {
+            ++i, ++j;
+            continue;
+        }
+        const bool gone = j >= findings.size()
+                          || (i < m_badgeFindings.size() && m_badgeFindings[i] < findings[j]);
+        for (const auto &id : (gone ? m_badgeFindings[i++] : findings[j++]).subjects)
+            affected.insert(id);
+        if (affected.size() > 64)
+            incremental = false; // many: recompute all
+    }
+    if (incremental) {
+        if (affected.isEmpty())
+            return;
+        const auto partial = elementBadges(*o, findings, &affected);
+        for (const auto &id : affected) {
+            const auto it = partial.constFind(id);
+            if (it != partial.cend())
+                m_badges.insert(id, *it);
+            else
+                m_badges.remove(id);
+        }
+    } else {
+        m_badges = elementBadges(*o, findings);
+    }
+    m_badgeOption = o->id;
+    m_badgeFindings = std::move(findings);
+    m_scene->setBadges(m_badges);
 }
 
 void AnalysisDocks::updateTabs()

@@ -1,5 +1,9 @@
 #pragma once
 
+#include "render/diagram.h"
+#include "rules/finding.h"
+
+#include <QHash>
 #include <QObject>
 
 class QLabel;
@@ -47,6 +51,11 @@ private:
     ProblemsPanel *m_problems;
     CostPanel *m_costs;
     QLabel *m_status;
+    // The findings and badges last shown on the canvas, so an edit recomputes the badges of the
+    // elements whose findings changed, not of the whole option.
+    QString m_badgeOption;
+    std::vector<Finding> m_badgeFindings;
+    QHash<QString, ElementBadge> m_badges;
 };
 
 } // namespace stackplan

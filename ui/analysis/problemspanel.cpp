@@ -17,6 +17,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace stackplan {
 
 namespace {
@@ -81,24 +83,85 @@ void FindingsModel::setFindings(std::vector<Finding> findings,
             parts << nameOf(id);
         names.push_back(parts.join(QStringLiteral(", ")));
     }
-    // An analysis that confirms what is shown (the worker's result after the on-screen option
-    // was revalidated at once) keeps the rows, the selection and the fixes already computed.
-    auto sameFinding = [](const Finding &a, const Finding &b) {
-        return a.rule == b.rule && a.option == b.option && a.subjects == b.subjects
-               && a.severity == b.severity && a.message == b.message && a.source == b.source
-               && a.checked == b.checked;
+    // Same finding, same row content (identity plus what the row shows beside it).
+    auto sameRow = [&](size_t oldRow, size_t newRow) {
+        const Finding &a = m_findings[oldRow];
+        const Finding &b = findings[newRow];
+        return a.source == b.source && a.checked == b.checked
+               && m_elementNames[oldRow] == names[newRow];
     };
-    if (names == m_elementNames
-        && std::equal(findings.begin(), findings.end(), m_findings.begin(), m_findings.end(),
-                      sameFinding))
+    // Both lists are sorted (validation sorts each option's findings): a merge walk finds the
+    // rows an edit removed, added or changed, and the model updates only those, keeping the
+    // selection, the scroll position and the fixes already computed; a large change resets.
+    const bool sorted = std::is_sorted(findings.begin(), findings.end())
+                        && std::is_sorted(m_findings.begin(), m_findings.end());
+    size_t changes = 0;
+    if (sorted) {
+        size_t i = 0, j = 0;
+        while (i < m_findings.size() || j < findings.size()) {
+            if (i < m_findings.size() && j < findings.size() && m_findings[i] == findings[j]) {
+                changes += !sameRow(i, j);
+                ++i, ++j;
+            } else if (j >= findings.size()
+                       || (i < m_findings.size() && m_findings[i] < findings[j])) {
+                ++changes, ++i;
+            } else {
+                ++changes, ++j;
+            }
+        }
+        if (changes == 0)
+            return;
+    }
+    if (!sorted || changes > 64) {
+        beginResetModel();
+        m_findings = std::move(findings);
+        m_fixesKnown.assign(m_findings.size(), false);
+        for (size_t i = 0; i < m_findings.size(); ++i)
+            m_fixesKnown[i] = !m_fixer || !m_findings[i].fixes.empty();
+        m_elementNames = std::move(names);
+        endResetModel();
         return;
-    beginResetModel();
-    m_findings = std::move(findings);
-    m_fixesKnown.assign(m_findings.size(), false);
-    for (size_t i = 0; i < m_findings.size(); ++i)
-        m_fixesKnown[i] = !m_fixer || !m_findings[i].fixes.empty();
-    m_elementNames = std::move(names);
-    endResetModel();
+    }
+    size_t row = 0, j = 0;
+    while (row < m_findings.size() || j < findings.size()) {
+        if (row < m_findings.size() && j < findings.size() && m_findings[row] == findings[j]) {
+            if (!sameRow(row, j)) {
+                m_findings[row] = std::move(findings[j]);
+                m_fixesKnown[row] = !m_fixer || !m_findings[row].fixes.empty();
+                m_elementNames[row] = names[j];
+                emit dataChanged(index(int(row), 0), index(int(row), ColumnCount - 1));
+            }
+            ++row, ++j;
+            continue;
+        }
+        if (j >= findings.size() || (row < m_findings.size() && m_findings[row] < findings[j])) {
+            size_t end = row + 1; // a run of removed rows
+            while (end < m_findings.size()
+                   && (j >= findings.size() || m_findings[end] < findings[j]))
+                ++end;
+            beginRemoveRows({}, int(row), int(end - 1));
+            m_findings.erase(m_findings.begin() + long(row), m_findings.begin() + long(end));
+            m_fixesKnown.erase(m_fixesKnown.begin() + long(row), m_fixesKnown.begin() + long(end));
+            m_elementNames.erase(m_elementNames.begin() + long(row),
+                                 m_elementNames.begin() + long(end));
+            endRemoveRows();
+            continue;
+        }
+        size_t end = j + 1; // a run of added rows
+        while (end < findings.size() && (row >= m_findings.size() || findings[end] < m_findings[row]))
+            ++end;
+        const size_t count = end - j;
+        beginInsertRows({}, int(row), int(row + count - 1));
+        for (size_t k = 0; k < count; ++k) {
+            const bool known = !m_fixer || !findings[j + k].fixes.empty();
+            m_findings.insert(m_findings.begin() + long(row + k), std::move(findings[j + k]));
+            m_fixesKnown.insert(m_fixesKnown.begin() + long(row + k), known);
+            m_elementNames.insert(m_elementNames.begin() + long(row + k), names[j + k]);
+        }
+        endInsertRows();
+        row += count;
+        j = end;
+    }
 }
 
 const Finding *FindingsModel::finding(int row) const
@@ -293,17 +356,27 @@ bool ProblemsPanel::applyFix(const Finding &finding, int index)
 void ProblemsPanel::refresh()
 {
     const Option *o = m_document->currentOption();
-    // Element names by id, built once (a lookup per subject would walk the option each time).
+    // Element names by id, built once (a lookup per subject would walk the option each time);
+    // connections ("A → B") only if a finding concerns one.
     QHash<QString, QString> names;
+    QHash<QString, const Connection *> links;
     if (o) {
-        names.reserve(qsizetype(o->components.size() + o->connections.size()));
+        names.reserve(qsizetype(o->components.size()));
         for (const auto &c : o->components)
             names.insert(c.id, c.name);
-        for (const auto &c : o->connections)
-            names.insert(c.id, QStringLiteral("%1 → %2").arg(names.value(c.from, c.from),
-                                                            names.value(c.to, c.to)));
     }
-    auto nameOf = [&names](const QString &id) { return names.value(id, id); };
+    auto nameOf = [&](const QString &id) {
+        const auto it = names.constFind(id);
+        if (it != names.cend())
+            return *it;
+        if (o && links.isEmpty())
+            for (const auto &c : o->connections)
+                links.insert(c.id, &c);
+        if (const Connection *c = links.value(id))
+            return QStringLiteral("%1 → %2").arg(names.value(c->from, c->from),
+                                                names.value(c->to, c->to));
+        return id;
+    };
     m_shownRevision = o ? m_validation->findingsRevision(o->id) : m_validation->analysis().revision;
     m_model->setFindings(o ? m_validation->findings(o->id) : std::vector<Finding>{}, nameOf);
     const auto counts = o ? m_validation->counts(o->id) : AnalysisController::Counts{};

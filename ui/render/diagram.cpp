@@ -41,16 +41,24 @@ BadgeSeverity badgeSeverity(Severity s)
 }
 
 QHash<QString, ElementBadge> elementBadges(const Option &option,
-                                           const std::vector<Finding> &findings)
+                                           const std::vector<Finding> &findings,
+                                           const QSet<QString> *only)
 {
     QHash<QString, ElementBadge> badges;
-    // The option's element ids, once (a lookup per subject would walk the option each time).
+    // The option's element ids, once (a lookup per subject would walk the option each time);
+    // for a few elements, just those that exist.
     QSet<QString> ids;
-    ids.reserve(qsizetype(option.components.size() + option.connections.size()));
-    for (const auto &c : option.components)
-        ids.insert(c.id);
-    for (const auto &c : option.connections)
-        ids.insert(c.id);
+    if (only) {
+        for (const auto &id : *only)
+            if (option.component(id) || option.connection(id))
+                ids.insert(id);
+    } else {
+        ids.reserve(qsizetype(option.components.size() + option.connections.size()));
+        for (const auto &c : option.components)
+            ids.insert(c.id);
+        for (const auto &c : option.connections)
+            ids.insert(c.id);
+    }
     for (const auto &f : findings) {
         if (f.option != option.id)
             continue;
@@ -65,7 +73,7 @@ QHash<QString, ElementBadge> elementBadges(const Option &option,
                 b.rules << f.rule;
             if (!b.tooltip.isEmpty())
                 b.tooltip += QLatin1Char('\n');
-            b.tooltip += QStringLiteral("%1: %2").arg(f.rule, f.message);
+            b.tooltip += f.rule + QLatin1String(": ") + f.message;
         }
     }
     return badges;

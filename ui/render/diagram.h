@@ -7,6 +7,7 @@
 #include "rules/finding.h"
 
 #include <QHash>
+#include <QSet>
 #include <QRectF>
 
 #include <map>
@@ -67,9 +68,11 @@ struct ElementBadge {
 };
 
 BadgeSeverity badgeSeverity(Severity s);
-// Badges of the option's components and connections, by element id.
+// Badges of the option's components and connections, by element id; with `only`, of those
+// elements alone (the rest of the findings are skipped).
 QHash<QString, ElementBadge> elementBadges(const Option &option,
-                                           const std::vector<Finding> &findings);
+                                           const std::vector<Finding> &findings,
+                                           const QSet<QString> *only = nullptr);
 BoxVisual boxVisual(const Component &c, const Catalogue *catalogue, bool pinned);
 // `viaShown`: the intermediary is a box on the diagram, so the arrow is drawn through it.
 ConnectionVisual connectionVisual(const Connection &c, bool viaShown);

@@ -22,7 +22,7 @@ std::vector<Finding> Analysis::findingsOf(const QString &optionId) const
 }
 
 Analysis analyse(const Project &project, const Catalogue &catalogue, quint64 revision,
-                 const FixScope &fixes)
+                 const FixScope &fixes, const QStringList &billsOf)
 {
     Analysis a;
     a.revision = revision;
@@ -30,6 +30,8 @@ Analysis analyse(const Project &project, const Catalogue &catalogue, quint64 rev
     a.findings = validateProject(project, catalogue, fixes);
     const Assumptions &as = project.assumptions;
     for (const Option &option : project.options) {
+        if (!billsOf.isEmpty() && !billsOf.contains(option.id))
+            continue;
         const BillModel model(project, option, catalogue);
         a.bills.push_back({option.id,
                            {model.evaluate(as.trafficLow), model.evaluate(as.trafficTypical),

@@ -28,11 +28,11 @@ struct Analysis {
         QString option;
         std::array<Bill, 3> levels; // low, typical, high
     };
-    std::vector<OptionBills> bills; // option order
+    std::vector<OptionBills> bills; // option order (those asked for)
     Sweep sweep;
     Comparison comparison;
 
-    // The bills of one option; null if the option is unknown.
+    // The bills of one option; null if the option is unknown or its bills were not kept.
     const std::array<Bill, 3> *billsOf(const QString &optionId) const;
     std::vector<Finding> findingsOf(const QString &optionId) const;
 };
@@ -41,7 +41,10 @@ inline constexpr double kSweepLow = 0.01;
 inline constexpr double kSweepHigh = 1000;
 inline constexpr int kSweepPoints = 61;
 
+// `billsOf`: the options whose bills are kept (empty: every option). An editor keeps the bills
+// of the option on screen only (a 2,000-component option's three bills are tens of MB); the
+// sweep and the comparison always cover every option.
 Analysis analyse(const Project &project, const Catalogue &catalogue, quint64 revision = 0,
-                 const FixScope &fixes = FixScope::all());
+                 const FixScope &fixes = FixScope::all(), const QStringList &billsOf = {});
 
 } // namespace stackplan

@@ -22,11 +22,11 @@ std::optional<QByteArray> readBoundedFile(const QString &path, qint64 maxBytes, 
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
             return fail(QStringLiteral("cannot open: %1").arg(f.errorString()));
-        QByteArray data = f.read(maxBytes + 1);
-        if (data.size() > maxBytes)
+        // A resource's size is known: checked first, so no buffer of maxBytes is allocated.
+        if (f.size() > maxBytes)
             return fail(QStringLiteral("larger than %1 MB; refusing to read it")
                             .arg(maxBytes / (1024 * 1024)));
-        return data;
+        return f.readAll();
     }
     const QByteArray native = QFile::encodeName(path);
     // O_NONBLOCK: opening a FIFO for reading must not wait for a writer before we can refuse it.
