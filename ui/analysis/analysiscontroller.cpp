@@ -20,6 +20,11 @@ AnalysisController::AnalysisController(Document *document, QObject *parent)
     if (document->catalogue())
         m_live = std::make_unique<IncrementalValidator>(*document->catalogue());
     connect(&m_debounce, &QTimer::timeout, this, &AnalysisController::start);
+    // Copying the project for the worker takes milliseconds on a large project: it waits until
+    // the badges and the Problems rows of the edit are painted.
+    m_launch.setSingleShot(true);
+    m_launch.setInterval(20);
+    connect(&m_launch, &QTimer::timeout, this, &AnalysisController::launch);
     connect(document, &Document::revisionChanged, this, &AnalysisController::schedule);
     connect(document, &Document::currentOptionChanged, this, [this] {
         if (findingsRevision(m_document->currentOptionId()) != m_document->revision())
@@ -38,7 +43,7 @@ AnalysisController::AnalysisController(Document *document, QObject *parent)
 #endif
         if (m_pending) {
             m_pending = false;
-            start();
+            launch();
         }
     });
     schedule();
@@ -89,6 +94,11 @@ void AnalysisController::validateShownOption()
 void AnalysisController::start()
 {
     validateShownOption();
+    m_launch.start();
+}
+
+void AnalysisController::launch()
+{
     if (m_watcher.isRunning()) {
         m_pending = true; // run again when the current job ends
         return;
@@ -134,12 +144,13 @@ const Analysis &AnalysisController::current()
 
 bool AnalysisController::isBusy() const
 {
-    return m_debounce.isActive() || m_watcher.isRunning() || m_pending;
+    return m_debounce.isActive() || m_launch.isActive() || m_watcher.isRunning() || m_pending;
 }
 
 void AnalysisController::analyseNow()
 {
     m_debounce.stop();
+    m_launch.stop();
     m_watcher.waitForFinished();
     m_pending = false;
     ++m_runs;

@@ -24,9 +24,9 @@ class Document;
 // 1. the findings of the option on screen, at once on the UI thread by an IncrementalValidator
 //    (only what the edit touched is revalidated; no rebinding fixes), then findingsUpdated():
 //    badges, tabs and the Problems dock follow in the same frame;
-// 2. everything (every option's findings, bills, sweep, comparison) on a worker thread over a
-//    copy of the project, then updated(); a result whose revision is no longer the document's is
-//    dropped.
+// 2. once that frame is painted, everything (every option's findings, the bills of the option on
+//    screen, the sweep, the comparison) on a worker thread over a copy of the project, then
+//    updated(); a result whose revision is no longer the document's is dropped.
 // Fixes are computed when asked for (fixesFor(), a fix menu); current() gives an analysis with
 // every fix, as the CLI computes it, for exports.
 class AnalysisController : public QObject
@@ -73,10 +73,12 @@ signals:
 private:
     void schedule();
     void start();
+    void launch();
     void validateShownOption();
 
     Document *m_document;
     QTimer m_debounce;
+    QTimer m_launch; // the worker starts after the frame that shows the new findings
     QFutureWatcher<Analysis> m_watcher;
     bool m_pending = false;
     int m_runs = 0;

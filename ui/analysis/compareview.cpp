@@ -90,6 +90,10 @@ CompareView::CompareView(Document *document, QWidget *parent)
     m_table->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setToolTip(tr("Click a column to make that option current; double-click to open it "
                            "on the canvas"));
+    // Stretched columns get their widths when the table is laid out, after a refresh of a shown
+    // view: wrapped rows are measured again then.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this,
+            &CompareView::fitTableHeight, Qt::QueuedConnection);
 
     m_chart = new QChart;
     m_chart->setTitle(tr("Monthly cost at the project's traffic levels"));
