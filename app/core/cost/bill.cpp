@@ -439,12 +439,19 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
                 }
     };
 
+    m_modelIndex.reserve(option.components.size());
     for (const auto &c : option.components) {
         const std::shared_ptr<const Compiled> k = cache ? cache->get(c, catalogue)
                                                         : compile(c, catalogue);
-        if (!k)
+        if (!k) {
+            m_modelIndex.push_back(-1);
             continue;
+        }
         const int index = int(m_components.size());
+        m_modelIndex.push_back(index);
+        m_compiled.push_back(k);
+        m_usesOf.emplace_back();
+        m_usesOf.back().reserve(k->parts.size());
         m_components.push_back(k->header);
         m_accounts.push_back(k->account);
         for (const auto &key : k->fees)
@@ -466,6 +473,8 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             }
             m_pools[it->second].uses.push_back(part.use);
             m_pools[it->second].uses.back().component = index;
+            m_usesOf.back().emplace_back(int(it->second),
+                                         int(m_pools[it->second].uses.size()) - 1);
         }
     }
     if (cache)
@@ -474,30 +483,89 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
         for (int ci = 0; ci < int(m_credits.size()); ++ci)
             if (m_credits[size_t(ci)].usages.contains(pool.meter->usage))
                 pool.credits.push_back(ci);
-        const Meter &m = *pool.meter;
-        pool.summable = !m.roundUpEach && m.cap == MeterCap::None
-                        && (m.price || !m.tiers.empty()) && !pool.uses.empty();
         pool.account = pool.uses.empty() ? -1 : pool.uses.front().component;
-        for (const auto &use : pool.uses) {
-            if (!use.quantityKnown) {
-                ++pool.unknownUses;
-                continue;
-            }
-            pool.flow += use.flow;
-            pool.stock += use.stock;
-            if (use.flow < 0 || use.stock < 0)
-                pool.summable = false;
-        }
         for (const auto &use : pool.uses)
             if (m_accounts[size_t(use.component)] != m_accounts[size_t(pool.account)])
                 pool.oneAccount = false;
-        if (!pool.oneAccount)
-            pool.summable = false;
-        else
+        sumPool(pool);
+        if (pool.oneAccount)
             for (const int ci : pool.credits)
                 if (m_accounts[size_t(pool.account)] == m_credits[size_t(ci)].account)
                     pool.accountCredits.push_back(ci);
     }
+}
+
+void BillModel::sumPool(Pool &pool)
+{
+    const Meter &m = *pool.meter;
+    pool.summable = !m.roundUpEach && m.cap == MeterCap::None && (m.price || !m.tiers.empty())
+                    && !pool.uses.empty() && pool.oneAccount;
+    pool.flow = 0;
+    pool.stock = 0;
+    pool.unknownUses = 0;
+    for (const auto &use : pool.uses) {
+        if (!use.quantityKnown) {
+            ++pool.unknownUses;
+            continue;
+        }
+        pool.flow += use.flow;
+        pool.stock += use.stock;
+        if (use.flow < 0 || use.stock < 0)
+            pool.summable = false;
+    }
+}
+
+bool BillModel::update(size_t index, const Component &c, const Catalogue &catalogue, Cache *cache)
+{
+    if (index >= m_modelIndex.size())
+        return false;
+    if (m_modelIndex[index] < 0) // priced now?
+        return !(cache ? cache->get(c, catalogue) : compile(c, catalogue));
+    const int mi = m_modelIndex[index];
+    const std::shared_ptr<const Compiled> &old = m_compiled[size_t(mi)];
+    const std::shared_ptr<const Compiled> k = cache ? cache->get(c, catalogue) : compile(c, catalogue);
+    // The same plan, fees, credit and pools: only the uses' figures and the name can differ.
+    if (!k || !(k->header.binding == old->header.binding) || k->account != old->account
+        || k->fees != old->fees || k->creditKey != old->creditKey
+        || k->credit.has_value() != old->credit.has_value()
+        || k->parts.size() != old->parts.size())
+        return false;
+    for (size_t p = 0; p < k->parts.size(); ++p)
+        if (k->parts[p].key != old->parts[p].key)
+            return false;
+    m_components[size_t(mi)] = k->header;
+    // Its daily request cap, in component order.
+    const auto cap = std::lower_bound(m_caps.begin(), m_caps.end(), mi,
+                                      [](const Cap &x, int i) { return x.component < i; });
+    const bool had = cap != m_caps.end() && cap->component == mi;
+    if (k->cap) {
+        Cap updated = *k->cap;
+        updated.component = mi;
+        if (had)
+            *cap = updated;
+        else
+            m_caps.insert(cap, updated);
+    } else if (had) {
+        m_caps.erase(cap);
+    }
+    for (size_t p = 0; p < k->parts.size(); ++p) {
+        const auto [poolIndex, useIndex] = m_usesOf[size_t(mi)][p];
+        Pool &pool = m_pools[size_t(poolIndex)];
+        pool.uses[size_t(useIndex)] = k->parts[p].use;
+        pool.uses[size_t(useIndex)].component = mi;
+        if (useIndex == 0) {
+            // The first use made the pool: its allowance (per instance, per component).
+            const Pool &made = k->parts[p].pool;
+            pool.meter = made.meter;
+            pool.profileName = made.profileName;
+            pool.planName = made.planName;
+            pool.included = made.included;
+            pool.daysPerMonth = made.daysPerMonth;
+        }
+        sumPool(pool);
+    }
+    m_compiled[size_t(mi)] = k;
+    return true;
 }
 
 double BillModel::poolTotal(const Pool &pool, double multiplier, int *unknown, int *overCap,

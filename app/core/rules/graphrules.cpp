@@ -270,12 +270,24 @@ void checkAvailability(Context &ctx)
         }
         return n;
     };
-    std::stable_sort(paths.begin(), paths.end(), [&](const auto &a, const auto &b) {
-        return unknownCount(a) < unknownCount(b);
-    });
+    {
+        // Counted once per path, not once per comparison.
+        std::vector<std::pair<int, size_t>> order;
+        order.reserve(paths.size());
+        for (size_t i = 0; i < paths.size(); ++i)
+            order.emplace_back(unknownCount(paths[i]), i);
+        std::stable_sort(order.begin(), order.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        std::vector<std::vector<QString>> sorted;
+        sorted.reserve(paths.size());
+        for (const auto &[count, i] : order)
+            sorted.push_back(std::move(paths[i]));
+        paths = std::move(sorted);
+    }
     std::set<QString> reported;
     int findings = 0;
     std::vector<QString> unknownIds; // components without an SLA on some path, in first-seen order
+    QSet<QString> unknownSeen;       // the same, to look up
     int uncheckable = 0;
     for (const auto &path : paths) {
         double product = 1;
@@ -307,8 +319,10 @@ void checkAvailability(Context &ctx)
         if (!unknown.isEmpty()) {
             // The path cannot be checked; a known part already below the target still fails.
             for (const auto &id : unknown)
-                if (std::find(unknownIds.begin(), unknownIds.end(), id) == unknownIds.end())
+                if (!unknownSeen.contains(id)) {
+                    unknownSeen.insert(id);
                     unknownIds.push_back(id);
+                }
             ++uncheckable;
             if (pct >= *target - 1e-9)
                 continue;

@@ -370,7 +370,15 @@ std::vector<Finding> IncrementalValidator::run(const Project &project, const Opt
         ctx.out.clear();
     }
 
-    cache.bill.emplace(project, cache.option, m_catalogue, &cache.billCache);
+    // The bill model: updated in place for components that stay on their plan, else compiled
+    // again from the cache of compiled components.
+    bool billCurrent = !rebuild && cache.bill.has_value();
+    for (size_t k = 0; billCurrent && k < changedComponents.size(); ++k)
+        billCurrent = cache.bill->update(changedComponents[k],
+                                         cache.option.components[changedComponents[k]],
+                                         m_catalogue, &cache.billCache);
+    if (!billCurrent)
+        cache.bill.emplace(project, cache.option, m_catalogue, &cache.billCache);
     std::vector<Finding> rest = cache.availability;
     ctx.out.clear();
     checkQuotas(ctx, *cache.bill);
