@@ -422,7 +422,17 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
     Q_UNUSED(project);
     // Pools by (profile, plan, instance for instance meters, usage, basis, scope): compared as
     // the ids they stand for (one profile, plan or instance object per id in the catalogue).
-    std::map<PoolKey, size_t> poolIndex;
+    // Ordered by the pointers and the scope first, so most comparisons never reach the strings.
+    struct KeyLess {
+        bool operator()(const PoolKey &a, const PoolKey &b) const
+        {
+            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a), std::get<5>(a),
+                            std::get<3>(a), std::get<4>(a))
+                   < std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b), std::get<5>(b),
+                              std::get<3>(b), std::get<4>(b));
+        }
+    };
+    std::map<PoolKey, size_t, KeyLess> poolIndex;
     std::set<QString> feeKeys;
     std::set<QString> creditKeys;
     auto addFee = [&](const QString &key) {
@@ -439,7 +449,8 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
                 }
     };
 
-    m_modelIndex.reserve(option.components.size());
+    if (cache)
+        m_modelIndex.reserve(option.components.size());
     for (const auto &c : option.components) {
         const std::shared_ptr<const Compiled> k = cache ? cache->get(c, catalogue)
                                                         : compile(c, catalogue);
@@ -449,9 +460,14 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
         }
         const int index = int(m_components.size());
         m_modelIndex.push_back(index);
-        m_compiled.push_back(k);
-        m_usesOf.emplace_back();
-        m_usesOf.back().reserve(k->parts.size());
+        if (cache) { // for update(); a model built once lets its compiled parts go
+            m_compiled.push_back(k);
+            m_usesOf.emplace_back();
+            m_usesOf.back().reserve(k->parts.size());
+        }
+        // Without a cache the compiled part was made here for this model alone (a fresh
+        // object, not const): its pools and uses are moved in, not copied.
+        Compiled *own = cache ? nullptr : const_cast<Compiled *>(k.get());
         m_components.push_back(k->header);
         m_accounts.push_back(k->account);
         for (const auto &key : k->fees)
@@ -462,19 +478,24 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             m_caps.push_back(*k->cap);
             m_caps.back().component = index;
         }
-        for (const auto &part : k->parts) {
+        for (size_t p = 0; p < k->parts.size(); ++p) {
+            const Compiled::Part &part = k->parts[p];
             PoolKey key = part.key;
             if (std::get<5>(key) >= 0)
                 std::get<5>(key) = index; // an allowance of its own
             auto it = poolIndex.find(key);
             if (it == poolIndex.end()) {
-                it = poolIndex.emplace(key, m_pools.size()).first;
-                m_pools.push_back(part.pool);
+                it = poolIndex.emplace(std::move(key), m_pools.size()).first;
+                m_pools.push_back(own ? std::move(own->parts[p].pool) : part.pool);
             }
-            m_pools[it->second].uses.push_back(part.use);
+            if (own)
+                m_pools[it->second].uses.push_back(std::move(own->parts[p].use));
+            else
+                m_pools[it->second].uses.push_back(part.use);
             m_pools[it->second].uses.back().component = index;
-            m_usesOf.back().emplace_back(int(it->second),
-                                         int(m_pools[it->second].uses.size()) - 1);
+            if (cache)
+                m_usesOf.back().emplace_back(int(it->second),
+                                             int(m_pools[it->second].uses.size()) - 1);
         }
     }
     if (cache)
@@ -517,11 +538,13 @@ void BillModel::sumPool(Pool &pool)
 
 bool BillModel::update(size_t index, const Component &c, const Catalogue &catalogue, Cache *cache)
 {
-    if (index >= m_modelIndex.size())
-        return false;
+    if (index >= m_modelIndex.size() || !cache)
+        return false; // only a model built with a cache keeps what an update needs
     if (m_modelIndex[index] < 0) // priced now?
         return !(cache ? cache->get(c, catalogue) : compile(c, catalogue));
     const int mi = m_modelIndex[index];
+    if (size_t(mi) >= m_compiled.size())
+        return false; // built without a cache
     const std::shared_ptr<const Compiled> &old = m_compiled[size_t(mi)];
     const std::shared_ptr<const Compiled> k = cache ? cache->get(c, catalogue) : compile(c, catalogue);
     // The same plan, fees, credit and pools: only the uses' figures and the name can differ.

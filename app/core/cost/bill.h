@@ -110,7 +110,8 @@ public:
     // The component at `index` in the option (the same id in the same place) changed to `c`:
     // updated in place when it stays bound to the same plan and draws on the same pools (a
     // workload, traffic or name edit), with exactly the figures a model built again would have;
-    // false, and the model unchanged, when it must be built again.
+    // false, and the model unchanged, when it must be built again (or was built without a
+    // cache, which keeps no compiled parts).
     bool update(size_t index, const Component &c, const Catalogue &catalogue,
                 Cache *cache = nullptr);
 
