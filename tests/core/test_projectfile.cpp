@@ -446,8 +446,8 @@ void TestProjectFile::documentedExampleIsCanonical()
 void TestProjectFile::writerPrintsWhatNlohmannPrints()
 {
     Project p;
-    p.name = QStringLiteral("Tab\there \"quoted\" back\\slash \x01\x1f\x7f é € 😀 ")
-             + QChar(0xD800) + QStringLiteral("x") + QChar(0xDC00);
+    p.name = QStringLiteral("Tab\there \"quoted\" back\\slash \x01\x1f\x7f é € 😀 ") + QChar(0xD800)
+             + QStringLiteral("x") + QChar(0xDC00);
     p.description = QStringLiteral("line\nbreak\r\b\f");
     p.assumptions.trafficLow = 0.3;
     p.assumptions.trafficHigh = 1e21;
@@ -466,15 +466,15 @@ void TestProjectFile::writerPrintsWhatNlohmannPrints()
     c.workload.port = 8080;
     c.traffic.requestsPerMonth = 1.5e20;
     c.traffic.egressGb = -0.0;
-    c.env = {{QStringLiteral("A"), false, QStringLiteral("v\"1\"")},
-             {QStringLiteral("S"), true, {}}};
+    c.env
+        = {{QStringLiteral("A"), false, QStringLiteral("v\"1\"")}, {QStringLiteral("S"), true, {}}};
     o.components.push_back(c);
     Component bare;
     bare.id = QStringLiteral("bare");
     bare.name = QStringLiteral("Bare");
     o.components.push_back(bare);
-    o.connections.push_back({QStringLiteral("api-to-bare"), c.id, bare.id, Protocol::Http,
-                             {}, true});
+    o.connections.push_back(
+        {QStringLiteral("api-to-bare"), c.id, bare.id, Protocol::Http, {}, true});
     o.layout[c.id] = {10.5, -3, true};
     p.options.push_back(o);
     Option empty;
@@ -484,8 +484,8 @@ void TestProjectFile::writerPrintsWhatNlohmannPrints()
     p.baseline = o.id;
 
     const QByteArray saved = serializeProject(p);
-    const auto doc = nlohmann::ordered_json::parse(saved.constData(),
-                                                   saved.constData() + saved.size());
+    const auto doc
+        = nlohmann::ordered_json::parse(saved.constData(), saved.constData() + saved.size());
     const std::string printed
         = doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
     QCOMPARE(saved, QByteArray::fromStdString(printed));

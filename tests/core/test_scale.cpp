@@ -188,8 +188,12 @@ void randomEdit(Project &p, QRandomGenerator &rng, const Catalogue &catalogue,
         o.components.insert(o.components.begin() + at, c);
         touched << c.id;
         if (rng.bounded(2) == 0) {
-            Connection conn{QStringLiteral("link-%1").arg(serial++), c.id, anyComponent().id,
-                            Protocol::Sql, {}, false};
+            Connection conn{QStringLiteral("link-%1").arg(serial++),
+                            c.id,
+                            anyComponent().id,
+                            Protocol::Sql,
+                            {},
+                            false};
             if (conn.to != conn.from) {
                 o.connections.push_back(conn);
                 touch(conn);
@@ -217,14 +221,13 @@ void randomEdit(Project &p, QRandomGenerator &rng, const Catalogue &catalogue,
         const Component &to = anyComponent();
         if (from.id != to.id) {
             Connection conn{QStringLiteral("link-%1").arg(serial++), from.id, to.id,
-                            defaultProtocol(from.role, to.role), {}, rng.bounded(2) == 0};
+                            defaultProtocol(from.role, to.role),     {},      rng.bounded(2) == 0};
             if (rng.bounded(4) == 0) {
                 const Component &via = anyComponent();
                 if (via.id != from.id && via.id != to.id)
                     conn.via = via.id;
             }
-            o.connections.insert(o.connections.begin()
-                                     + rng.bounded(int(o.connections.size()) + 1),
+            o.connections.insert(o.connections.begin() + rng.bounded(int(o.connections.size()) + 1),
                                  conn);
             touch(conn);
         }
@@ -305,7 +308,8 @@ void randomEdit(Project &p, QRandomGenerator &rng, const Catalogue &catalogue,
         Component &c = anyComponent(); // flows and stocks of the bill
         c.traffic.storageGb = double(rng.bounded(0, 500));
         c.traffic.egressGb = double(rng.bounded(0, 5000));
-        c.workload.requestMs = rng.bounded(4) == 0 ? std::optional<double>() : 20.0 + rng.bounded(900);
+        c.workload.requestMs
+            = rng.bounded(4) == 0 ? std::optional<double>() : 20.0 + rng.bounded(900);
         touched << c.id;
         break;
     }

@@ -539,19 +539,19 @@ void BillModel::sumPool(Pool &pool)
 bool BillModel::update(size_t index, const Component &c, const Catalogue &catalogue, Cache *cache)
 {
     if (index >= m_modelIndex.size() || !cache)
-        return false; // only a model built with a cache keeps what an update needs
+        return false;            // only a model built with a cache keeps what an update needs
     if (m_modelIndex[index] < 0) // priced now?
         return !(cache ? cache->get(c, catalogue) : compile(c, catalogue));
     const int mi = m_modelIndex[index];
     if (size_t(mi) >= m_compiled.size())
         return false; // built without a cache
     const std::shared_ptr<const Compiled> &old = m_compiled[size_t(mi)];
-    const std::shared_ptr<const Compiled> k = cache ? cache->get(c, catalogue) : compile(c, catalogue);
+    const std::shared_ptr<const Compiled> k
+        = cache ? cache->get(c, catalogue) : compile(c, catalogue);
     // The same plan, fees, credit and pools: only the uses' figures and the name can differ.
     if (!k || !(k->header.binding == old->header.binding) || k->account != old->account
         || k->fees != old->fees || k->creditKey != old->creditKey
-        || k->credit.has_value() != old->credit.has_value()
-        || k->parts.size() != old->parts.size())
+        || k->credit.has_value() != old->credit.has_value() || k->parts.size() != old->parts.size())
         return false;
     for (size_t p = 0; p < k->parts.size(); ++p)
         if (k->parts[p].key != old->parts[p].key)

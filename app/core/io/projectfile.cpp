@@ -13,11 +13,11 @@
 
 #include <algorithm>
 #include <charconv>
-#include <initializer_list>
-#include <string_view>
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <set>
+#include <string_view>
 
 namespace stackplan {
 
@@ -79,7 +79,8 @@ public:
         // Keys come in sorted order (a std::map): the first unknown one is reported.
         for (const auto &[key, value] : v.get_ref<const json::object_t &>())
             if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end())
-                failAt(key, QStringLiteral("unknown field \"%1\"").arg(QString::fromStdString(key)));
+                failAt(key,
+                       QStringLiteral("unknown field \"%1\"").arg(QString::fromStdString(key)));
     }
 
     const json &required(const json &obj, const char *key)
@@ -664,7 +665,8 @@ public:
             if (c >= 0xD800 && c <= 0xDFFF) {
                 // Surrogates (paired or not): the whole string as nlohmann writes its UTF-8.
                 m_out.resize(start);
-                m_out += ojson(s.toStdString()).dump(-1, ' ', false, json::error_handler_t::replace);
+                m_out
+                    += ojson(s.toStdString()).dump(-1, ' ', false, json::error_handler_t::replace);
                 return;
             }
             if (c < 0x80) {

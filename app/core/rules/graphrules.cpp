@@ -231,22 +231,22 @@ void checkDbCapacity(Context &ctx, const Component &db)
             setFact(f, l->fact);
             // Fix: the smallest size of the same plan whose limit suffices.
             if (ctx.wantsFixes(f.subjects))
-            for (const auto &inst : rb->plan->instances) {
-                const ResolvedBinding *bigger
-                    = ctx.catalogue.resolved(Binding{rb->profile->id, rb->plan->id, inst.id});
-                const Limit *bl = bigger ? bigger->limit(QString::fromLatin1(key)) : nullptr;
-                if (bl && bl->value >= sum) {
-                    Component changed = db;
-                    changed.binding.instance = inst.id;
-                    Fix fix;
-                    fix.label = QStringLiteral("Resize %1 to %2 (%3 %4 connections)")
-                                    .arg(db.name, inst.name, num(bl->value), kind);
-                    fix.edit.text = fix.label;
-                    fix.edit.ops.push_back(op::UpdateComponent{ctx.option.id, changed});
-                    f.fixes.push_back(std::move(fix));
-                    break;
+                for (const auto &inst : rb->plan->instances) {
+                    const ResolvedBinding *bigger
+                        = ctx.catalogue.resolved(Binding{rb->profile->id, rb->plan->id, inst.id});
+                    const Limit *bl = bigger ? bigger->limit(QString::fromLatin1(key)) : nullptr;
+                    if (bl && bl->value >= sum) {
+                        Component changed = db;
+                        changed.binding.instance = inst.id;
+                        Fix fix;
+                        fix.label = QStringLiteral("Resize %1 to %2 (%3 %4 connections)")
+                                        .arg(db.name, inst.name, num(bl->value), kind);
+                        fix.edit.text = fix.label;
+                        fix.edit.ops.push_back(op::UpdateComponent{ctx.option.id, changed});
+                        f.fixes.push_back(std::move(fix));
+                        break;
+                    }
                 }
-            }
             ctx.out.push_back(std::move(f));
         };
         check(direct, "db_connections", QStringLiteral("direct"));

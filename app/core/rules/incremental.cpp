@@ -56,7 +56,7 @@ struct IncrementalValidator::OptionCache {
         std::vector<Connection> connections; // touching it, in option order
         std::vector<End> ends;               // the other end of each (from, to and via)
         std::vector<Finding> findings;       // its own rules' (checkOne)
-        int pass = 0; // the last validate() that saw the component
+        int pass = 0;                        // the last validate() that saw the component
     };
 
     bool ready = false;
@@ -66,7 +66,7 @@ struct IncrementalValidator::OptionCache {
     // index points into it, so it stays valid while edits only change elements in place.
     Option option;
     std::shared_ptr<Context::Index> index;
-    bool duplicateIds = false; // two components share an id: nothing is reused
+    bool duplicateIds = false;         // two components share an id: nothing is reused
     QHash<QString, int> connectionPos; // connection id → place, for touched ids (lazy)
     QHash<QString, Entry> components;
     // Every finding but availability, quotas and the budget: the components' own, the graph
@@ -169,9 +169,8 @@ std::vector<Finding> IncrementalValidator::run(const Project &project, const Opt
         changedComponents.erase(std::unique(changedComponents.begin(), changedComponents.end()),
                                 changedComponents.end());
         std::sort(changedConnections.begin(), changedConnections.end());
-        changedConnections.erase(
-            std::unique(changedConnections.begin(), changedConnections.end()),
-            changedConnections.end());
+        changedConnections.erase(std::unique(changedConnections.begin(), changedConnections.end()),
+                                 changedConnections.end());
     }
     cache.option.id = option.id;
     cache.option.name = option.name;
@@ -375,8 +374,8 @@ std::vector<Finding> IncrementalValidator::run(const Project &project, const Opt
     bool billCurrent = !rebuild && cache.bill.has_value();
     for (size_t k = 0; billCurrent && k < changedComponents.size(); ++k)
         billCurrent = cache.bill->update(changedComponents[k],
-                                         cache.option.components[changedComponents[k]],
-                                         m_catalogue, &cache.billCache);
+                                         cache.option.components[changedComponents[k]], m_catalogue,
+                                         &cache.billCache);
     if (!billCurrent)
         cache.bill.emplace(project, cache.option, m_catalogue, &cache.billCache);
     std::vector<Finding> rest = cache.availability;
