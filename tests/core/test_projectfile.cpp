@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <nlohmann/json.hpp>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -44,6 +46,7 @@ private slots:
     void saveKeepsModeLinksAndSymlinks();
     void saveRemovesTempFilesOfKilledSaves();
     void documentedExampleIsCanonical();
+    void writerPrintsWhatNlohmannPrints();
 };
 
 void TestProjectFile::roundTripIsByteIdentical_data()
@@ -435,6 +438,65 @@ void TestProjectFile::documentedExampleIsCanonical()
     QVERIFY2(load.ok(), qPrintable(load.error.toString()));
     QCOMPARE(serializeProject(*load.project), example);
     QCOMPARE(load.project->options[0].components.size(), size_t(3));
+}
+
+// The writer prints straight into a buffer: its bytes are what nlohmann's ordered_json printed
+// of the same document (the format's canonical printer before), for escapes, non-ASCII text,
+// unpaired surrogates, fractions, exponents and empty options, and the file reads back equal.
+void TestProjectFile::writerPrintsWhatNlohmannPrints()
+{
+    Project p;
+    p.name = QStringLiteral("Tab\there \"quoted\" back\\slash \x01\x1f\x7f é € 😀 ") + QChar(0xD800)
+             + QStringLiteral("x") + QChar(0xDC00);
+    p.description = QStringLiteral("line\nbreak\r\b\f");
+    p.assumptions.trafficLow = 0.3;
+    p.assumptions.trafficHigh = 1e21;
+    p.assumptions.monthlyBudget = 12.345;
+    p.assumptions.slo.p95Ms = 1e-7;
+    Option o;
+    o.id = QStringLiteral("main");
+    o.name = QStringLiteral("Main");
+    Component c;
+    c.id = QStringLiteral("api");
+    c.name = QStringLiteral("API «ü»");
+    c.binding = {QStringLiteral("fly-machines"), QStringLiteral("payg"), {}};
+    c.workload.memoryMb = 0.1;
+    c.workload.cpuMsPerRequest = 2.5e-3;
+    c.workload.packages = {QStringLiteral("numpy"), QString()};
+    c.workload.port = 8080;
+    c.traffic.requestsPerMonth = 1.5e20;
+    c.traffic.egressGb = -0.0;
+    c.env
+        = {{QStringLiteral("A"), false, QStringLiteral("v\"1\"")}, {QStringLiteral("S"), true, {}}};
+    o.components.push_back(c);
+    Component bare;
+    bare.id = QStringLiteral("bare");
+    bare.name = QStringLiteral("Bare");
+    o.components.push_back(bare);
+    o.connections.push_back(
+        {QStringLiteral("api-to-bare"), c.id, bare.id, Protocol::Http, {}, true});
+    o.layout[c.id] = {10.5, -3, true};
+    p.options.push_back(o);
+    Option empty;
+    empty.id = QStringLiteral("empty");
+    empty.name = QStringLiteral("Empty");
+    p.options.push_back(empty);
+    p.baseline = o.id;
+
+    const QByteArray saved = serializeProject(p);
+    const auto doc
+        = nlohmann::ordered_json::parse(saved.constData(), saved.constData() + saved.size());
+    const std::string printed
+        = doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + '\n';
+    QCOMPARE(saved, QByteArray::fromStdString(printed));
+    QVERIFY(saved.contains("\"high\": 1e+21"));
+    QVERIFY(saved.contains("\"p95_ms\": 1e-07"));
+    QVERIFY(saved.contains("\"components\": []"));
+    QVERIFY(saved.contains("\\u0001\\u001f"));
+    const ProjectLoad back = parseProject(saved, QStringLiteral("written.stackplan.json"));
+    QVERIFY2(back.ok(), qPrintable(back.error.toString()));
+    QCOMPARE(serializeProject(*back.project), saved);
+    QCOMPARE(back.project->options[0].components[0], c);
 }
 
 QTEST_GUILESS_MAIN(TestProjectFile)

@@ -422,7 +422,17 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
     Q_UNUSED(project);
     // Pools by (profile, plan, instance for instance meters, usage, basis, scope): compared as
     // the ids they stand for (one profile, plan or instance object per id in the catalogue).
-    std::map<PoolKey, size_t> poolIndex;
+    // Ordered by the pointers and the scope first, so most comparisons never reach the strings.
+    struct KeyLess {
+        bool operator()(const PoolKey &a, const PoolKey &b) const
+        {
+            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a), std::get<5>(a),
+                            std::get<3>(a), std::get<4>(a))
+                   < std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b), std::get<5>(b),
+                              std::get<3>(b), std::get<4>(b));
+        }
+    };
+    std::map<PoolKey, size_t, KeyLess> poolIndex;
     std::set<QString> feeKeys;
     std::set<QString> creditKeys;
     auto addFee = [&](const QString &key) {
@@ -439,12 +449,25 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
                 }
     };
 
+    if (cache)
+        m_modelIndex.reserve(option.components.size());
     for (const auto &c : option.components) {
         const std::shared_ptr<const Compiled> k = cache ? cache->get(c, catalogue)
                                                         : compile(c, catalogue);
-        if (!k)
+        if (!k) {
+            m_modelIndex.push_back(-1);
             continue;
+        }
         const int index = int(m_components.size());
+        m_modelIndex.push_back(index);
+        if (cache) { // for update(); a model built once lets its compiled parts go
+            m_compiled.push_back(k);
+            m_usesOf.emplace_back();
+            m_usesOf.back().reserve(k->parts.size());
+        }
+        // Without a cache the compiled part was made here for this model alone (a fresh
+        // object, not const): its pools and uses are moved in, not copied.
+        Compiled *own = cache ? nullptr : const_cast<Compiled *>(k.get());
         m_components.push_back(k->header);
         m_accounts.push_back(k->account);
         for (const auto &key : k->fees)
@@ -455,17 +478,24 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
             m_caps.push_back(*k->cap);
             m_caps.back().component = index;
         }
-        for (const auto &part : k->parts) {
+        for (size_t p = 0; p < k->parts.size(); ++p) {
+            const Compiled::Part &part = k->parts[p];
             PoolKey key = part.key;
             if (std::get<5>(key) >= 0)
                 std::get<5>(key) = index; // an allowance of its own
             auto it = poolIndex.find(key);
             if (it == poolIndex.end()) {
-                it = poolIndex.emplace(key, m_pools.size()).first;
-                m_pools.push_back(part.pool);
+                it = poolIndex.emplace(std::move(key), m_pools.size()).first;
+                m_pools.push_back(own ? std::move(own->parts[p].pool) : part.pool);
             }
-            m_pools[it->second].uses.push_back(part.use);
+            if (own)
+                m_pools[it->second].uses.push_back(std::move(own->parts[p].use));
+            else
+                m_pools[it->second].uses.push_back(part.use);
             m_pools[it->second].uses.back().component = index;
+            if (cache)
+                m_usesOf.back().emplace_back(int(it->second),
+                                             int(m_pools[it->second].uses.size()) - 1);
         }
     }
     if (cache)
@@ -474,30 +504,91 @@ BillModel::BillModel(const Project &project, const Option &option, const Catalog
         for (int ci = 0; ci < int(m_credits.size()); ++ci)
             if (m_credits[size_t(ci)].usages.contains(pool.meter->usage))
                 pool.credits.push_back(ci);
-        const Meter &m = *pool.meter;
-        pool.summable = !m.roundUpEach && m.cap == MeterCap::None
-                        && (m.price || !m.tiers.empty()) && !pool.uses.empty();
         pool.account = pool.uses.empty() ? -1 : pool.uses.front().component;
-        for (const auto &use : pool.uses) {
-            if (!use.quantityKnown) {
-                ++pool.unknownUses;
-                continue;
-            }
-            pool.flow += use.flow;
-            pool.stock += use.stock;
-            if (use.flow < 0 || use.stock < 0)
-                pool.summable = false;
-        }
         for (const auto &use : pool.uses)
             if (m_accounts[size_t(use.component)] != m_accounts[size_t(pool.account)])
                 pool.oneAccount = false;
-        if (!pool.oneAccount)
-            pool.summable = false;
-        else
+        sumPool(pool);
+        if (pool.oneAccount)
             for (const int ci : pool.credits)
                 if (m_accounts[size_t(pool.account)] == m_credits[size_t(ci)].account)
                     pool.accountCredits.push_back(ci);
     }
+}
+
+void BillModel::sumPool(Pool &pool)
+{
+    const Meter &m = *pool.meter;
+    pool.summable = !m.roundUpEach && m.cap == MeterCap::None && (m.price || !m.tiers.empty())
+                    && !pool.uses.empty() && pool.oneAccount;
+    pool.flow = 0;
+    pool.stock = 0;
+    pool.unknownUses = 0;
+    for (const auto &use : pool.uses) {
+        if (!use.quantityKnown) {
+            ++pool.unknownUses;
+            continue;
+        }
+        pool.flow += use.flow;
+        pool.stock += use.stock;
+        if (use.flow < 0 || use.stock < 0)
+            pool.summable = false;
+    }
+}
+
+bool BillModel::update(size_t index, const Component &c, const Catalogue &catalogue, Cache *cache)
+{
+    if (index >= m_modelIndex.size() || !cache)
+        return false;            // only a model built with a cache keeps what an update needs
+    if (m_modelIndex[index] < 0) // priced now?
+        return !(cache ? cache->get(c, catalogue) : compile(c, catalogue));
+    const int mi = m_modelIndex[index];
+    if (size_t(mi) >= m_compiled.size())
+        return false; // built without a cache
+    const std::shared_ptr<const Compiled> &old = m_compiled[size_t(mi)];
+    const std::shared_ptr<const Compiled> k
+        = cache ? cache->get(c, catalogue) : compile(c, catalogue);
+    // The same plan, fees, credit and pools: only the uses' figures and the name can differ.
+    if (!k || !(k->header.binding == old->header.binding) || k->account != old->account
+        || k->fees != old->fees || k->creditKey != old->creditKey
+        || k->credit.has_value() != old->credit.has_value() || k->parts.size() != old->parts.size())
+        return false;
+    for (size_t p = 0; p < k->parts.size(); ++p)
+        if (k->parts[p].key != old->parts[p].key)
+            return false;
+    m_components[size_t(mi)] = k->header;
+    // Its daily request cap, in component order.
+    const auto cap = std::lower_bound(m_caps.begin(), m_caps.end(), mi,
+                                      [](const Cap &x, int i) { return x.component < i; });
+    const bool had = cap != m_caps.end() && cap->component == mi;
+    if (k->cap) {
+        Cap updated = *k->cap;
+        updated.component = mi;
+        if (had)
+            *cap = updated;
+        else
+            m_caps.insert(cap, updated);
+    } else if (had) {
+        m_caps.erase(cap);
+    }
+    for (size_t p = 0; p < k->parts.size(); ++p) {
+        const auto [poolIndex, useIndex] = m_usesOf[size_t(mi)][p];
+        Pool &pool = m_pools[size_t(poolIndex)];
+        pool.uses[size_t(useIndex)] = k->parts[p].use;
+        pool.uses[size_t(useIndex)].component = mi;
+        if (useIndex == 0) {
+            // The first use made the pool: its allowance (per instance, per component).
+            const Pool &made = k->parts[p].pool;
+            pool.meter = made.meter;
+            pool.profileName = made.profileName;
+            pool.planName = made.planName;
+            pool.included = made.included;
+            pool.daysPerMonth = made.daysPerMonth;
+        }
+        sumPool(pool);
+    }
+    m_compiled[size_t(mi)] = k;
+    return true;
 }
 
 double BillModel::poolTotal(const Pool &pool, double multiplier, int *unknown, int *overCap,

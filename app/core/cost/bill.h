@@ -107,6 +107,14 @@ public:
     BillModel(const Project &project, const Option &option, const Catalogue &catalogue,
               Cache *cache = nullptr);
 
+    // The component at `index` in the option (the same id in the same place) changed to `c`:
+    // updated in place when it stays bound to the same plan and draws on the same pools (a
+    // workload, traffic or name edit), with exactly the figures a model built again would have;
+    // false, and the model unchanged, when it must be built again (or was built without a
+    // cache, which keeps no compiled parts).
+    bool update(size_t index, const Component &c, const Catalogue &catalogue,
+                Cache *cache = nullptr);
+
     Bill evaluate(double multiplier) const;
     // Total only (known part and unknown count), without building lines: for sweeps.
     double total(double multiplier, int *unknown = nullptr, int *overCap = nullptr) const;
@@ -209,6 +217,8 @@ private:
         std::vector<Part> parts;
     };
     static std::shared_ptr<const Compiled> compile(const Component &c, const Catalogue &catalogue);
+    // A pool's sums over its uses (flow, stock, unknown uses, whether it is summable).
+    static void sumPool(Pool &pool);
 
     // The multiplier at which a pool's usage reaches its included quantity; none if never.
     static std::optional<double> exhaustion(const Pool &pool);
@@ -229,6 +239,11 @@ private:
     std::vector<Fee> m_fees;
     std::vector<Credit> m_credits;
     std::vector<Cap> m_caps;
+    // For update(): each component's compiled part (model order), its place in the model by its
+    // place in the option (-1: not priced), and where its uses are (pool, use).
+    std::vector<std::shared_ptr<const Compiled>> m_compiled;
+    std::vector<int> m_modelIndex;
+    std::vector<std::vector<std::pair<int, int>>> m_usesOf;
 };
 
 // Human wording of a meter usage ("requests", "storage (GB-month)", …).

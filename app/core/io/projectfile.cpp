@@ -3,7 +3,6 @@
 #include "io/atomicsave.h"
 #include "io/inputguard.h"
 #include "io/jsonlocator.h"
-#include "io/jsonwrite.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -12,8 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <initializer_list>
 #include <set>
+#include <string_view>
 
 namespace stackplan {
 
@@ -68,15 +72,15 @@ public:
         return QStringLiteral("null");
     }
 
-    void expectObject(const json &v, const std::set<std::string> &allowed)
+    void expectObject(const json &v, std::initializer_list<std::string_view> allowed)
     {
         if (!v.is_object())
             fail(QStringLiteral("expected an object, found %1").arg(typeName(v)));
-        for (const auto &item : v.items())
-            if (!allowed.count(item.key()))
-                failAt(
-                    item.key(),
-                    QStringLiteral("unknown field \"%1\"").arg(QString::fromStdString(item.key())));
+        // Keys come in sorted order (a std::map): the first unknown one is reported.
+        for (const auto &[key, value] : v.get_ref<const json::object_t &>())
+            if (std::find(allowed.begin(), allowed.end(), std::string_view(key)) == allowed.end())
+                failAt(key,
+                       QStringLiteral("unknown field \"%1\"").arg(QString::fromStdString(key)));
     }
 
     const json &required(const json &obj, const char *key)
@@ -98,7 +102,7 @@ public:
         Step s(*this, key);
         if (!it->is_string())
             fail(QStringLiteral("expected a string, found %1").arg(typeName(*it)));
-        return QString::fromStdString(it->get<std::string>());
+        return QString::fromStdString(it->get_ref<const std::string &>());
     }
 
     QString id(const json &obj, const char *key)
@@ -173,7 +177,7 @@ public:
             const auto &v = (*it)[i];
             if (!v.is_string())
                 fail(QStringLiteral("expected a string, found %1").arg(typeName(v)));
-            out << QString::fromStdString(v.get<std::string>());
+            out << QString::fromStdString(v.get_ref<const std::string &>());
         }
         return out;
     }
@@ -569,45 +573,216 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------------
-// Writing
+// Writing: straight into one buffer, byte for byte what nlohmann's ordered_json dump(2) of the
+// same document printed (2-space indent, "key": value, empty containers as {} and [], strings
+// escaped as nlohmann escapes them without ensure_ascii), without building the document first.
 
-using jsonwrite::num;
-using jsonwrite::str;
-using jsonwrite::strings;
-
-void putNum(ojson &o, const char *key, const std::optional<double> &v)
+class Writer
 {
-    if (v)
-        o[key] = num(*v);
+public:
+    explicit Writer(size_t reserve) { m_out.reserve(reserve); }
+    std::string take() { return std::move(m_out); }
+
+    // Containers open lazily: "{" or "[" is written with the first item, so an empty one
+    // prints as {} or [].
+    void open(char bracket) { m_stack.push_back({0, bracket}); }
+    void close()
+    {
+        const Frame f = m_stack.back();
+        m_stack.pop_back();
+        if (f.count == 0) {
+            m_out += f.bracket;
+            m_out += f.bracket == '{' ? '}' : ']';
+            return;
+        }
+        newline();
+        m_out += f.bracket == '{' ? '}' : ']';
+    }
+    // An object member's key (then its value).
+    void key(const char *k)
+    {
+        item();
+        m_out += '"';
+        m_out += k;
+        m_out += "\": ";
+    }
+    void key(const QString &k)
+    {
+        item();
+        string(k);
+        m_out += ": ";
+    }
+    // Before an array element.
+    void item()
+    {
+        Frame &f = m_stack.back();
+        m_out += f.count++ == 0 ? f.bracket : ',';
+        newline();
+    }
+
+    // A member that may turn out empty ("workload": {} is omitted): mark before its key, and
+    // drop it if its object got no member.
+    struct Mark {
+        size_t size;
+        int count;
+    };
+    Mark mark() const { return {m_out.size(), m_stack.back().count}; }
+    bool closeOrDrop(const Mark &m)
+    {
+        if (m_stack.back().count == 0) {
+            m_stack.pop_back();
+            m_out.resize(m.size);
+            m_stack.back().count = m.count;
+            return false;
+        }
+        close();
+        return true;
+    }
+
+    void boolean(bool v) { m_out += v ? "true" : "false"; }
+    void integer(std::int64_t v)
+    {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        m_out.append(buf, r.ptr);
+    }
+    void number(double v)
+    {
+        // Whole numbers without a fraction (jsonwrite::num); others as nlohmann prints them.
+        if (std::floor(v) == v && std::fabs(v) < 9.0e15)
+            integer(static_cast<std::int64_t>(v));
+        else
+            m_out += ojson(v).dump();
+    }
+    void string(const QString &s)
+    {
+        const size_t start = m_out.size();
+        m_out += '"';
+        const char16_t *p = reinterpret_cast<const char16_t *>(s.utf16());
+        const qsizetype n = s.size();
+        for (qsizetype i = 0; i < n; ++i) {
+            const char16_t c = p[i];
+            if (c >= 0xD800 && c <= 0xDFFF) {
+                // Surrogates (paired or not): the whole string as nlohmann writes its UTF-8.
+                m_out.resize(start);
+                m_out
+                    += ojson(s.toStdString()).dump(-1, ' ', false, json::error_handler_t::replace);
+                return;
+            }
+            if (c < 0x80) {
+                escapeAscii(char(c));
+            } else if (c < 0x800) {
+                m_out += char(0xC0 | (c >> 6));
+                m_out += char(0x80 | (c & 0x3F));
+            } else {
+                m_out += char(0xE0 | (c >> 12));
+                m_out += char(0x80 | ((c >> 6) & 0x3F));
+                m_out += char(0x80 | (c & 0x3F));
+            }
+        }
+        m_out += '"';
+    }
+
+private:
+    struct Frame {
+        int count;
+        char bracket;
+    };
+
+    void newline()
+    {
+        m_out += '\n';
+        m_out.append(2 * m_stack.size(), ' ');
+    }
+    void escapeAscii(char c)
+    {
+        switch (c) {
+        case '"':
+            m_out += "\\\"";
+            return;
+        case '\\':
+            m_out += "\\\\";
+            return;
+        case '\b':
+            m_out += "\\b";
+            return;
+        case '\f':
+            m_out += "\\f";
+            return;
+        case '\n':
+            m_out += "\\n";
+            return;
+        case '\r':
+            m_out += "\\r";
+            return;
+        case '\t':
+            m_out += "\\t";
+            return;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                static const char hex[] = "0123456789abcdef";
+                m_out += "\\u00";
+                m_out += hex[(c >> 4) & 0xF];
+                m_out += hex[c & 0xF];
+            } else {
+                m_out += c;
+            }
+        }
+    }
+    std::string m_out;
+    std::vector<Frame> m_stack;
+};
+
+void putNum(Writer &w, const char *key, const std::optional<double> &v)
+{
+    if (v) {
+        w.key(key);
+        w.number(*v);
+    }
 }
 
-void putInt(ojson &o, const char *key, const std::optional<int> &v)
+void putInt(Writer &w, const char *key, const std::optional<int> &v)
 {
-    if (v)
-        o[key] = *v;
+    if (v) {
+        w.key(key);
+        w.integer(*v);
+    }
 }
 
-void putStr(ojson &o, const char *key, const QString &v)
+void putStr(Writer &w, const char *key, const QString &v)
 {
-    if (!v.isEmpty())
-        o[key] = str(v);
+    if (!v.isEmpty()) {
+        w.key(key);
+        w.string(v);
+    }
 }
 
-void putList(ojson &o, const char *key, const QStringList &v)
+void putList(Writer &w, const char *key, const QStringList &v)
 {
-    if (!v.isEmpty())
-        o[key] = strings(v);
+    if (v.isEmpty())
+        return;
+    w.key(key);
+    w.open('[');
+    for (const auto &s : v) {
+        w.item();
+        w.string(s);
+    }
+    w.close();
 }
 
-void putBool(ojson &o, const char *key, bool v)
+void putBool(Writer &w, const char *key, bool v)
 {
-    if (v)
-        o[key] = true;
+    if (v) {
+        w.key(key);
+        w.boolean(true);
+    }
 }
 
-ojson writeWorkload(const Workload &w)
+void writeWorkload(Writer &o, const Workload &w)
 {
-    ojson o = ojson::object();
+    const Writer::Mark m = o.mark();
+    o.key("workload");
+    o.open('{');
     putStr(o, "language", w.language);
     putStr(o, "runtime_version", w.runtimeVersion);
     putStr(o, "framework", w.framework);
@@ -622,7 +797,7 @@ ojson writeWorkload(const Workload &w)
     putBool(o, "websockets", w.websockets);
     putBool(o, "streaming", w.streaming);
     if (w.filesystem != FilesystemNeed::None)
-        o["filesystem"] = str(filesystemNeedId(w.filesystem));
+        putStr(o, "filesystem", filesystemNeedId(w.filesystem));
     putBool(o, "background_jobs", w.backgroundJobs);
     putList(o, "scheduled_jobs", w.scheduledJobs);
     putInt(o, "connection_pool", w.connectionPool);
@@ -632,12 +807,14 @@ ojson writeWorkload(const Workload &w)
     putList(o, "routes", w.routes);
     putStr(o, "start_command", w.startCommand);
     putStr(o, "health_path", w.healthPath);
-    return o;
+    o.closeOrDrop(m);
 }
 
-ojson writeTraffic(const Traffic &t)
+void writeTraffic(Writer &o, const Traffic &t)
 {
-    ojson o = ojson::object();
+    const Writer::Mark m = o.mark();
+    o.key("traffic");
+    o.open('{');
     putNum(o, "requests_per_month", t.requestsPerMonth);
     putNum(o, "egress_gb", t.egressGb);
     putNum(o, "storage_gb", t.storageGb);
@@ -652,72 +829,88 @@ ojson writeTraffic(const Traffic &t)
     putNum(o, "message_kb", t.messageKb);
     putInt(o, "read_replicas", t.readReplicas);
     putNum(o, "busiest_day_factor", t.busiestDayFactor);
-    return o;
+    o.closeOrDrop(m);
 }
 
-ojson writeComponent(const Component &c)
+void writeComponent(Writer &o, const Component &c)
 {
-    ojson o = ojson::object();
-    o["id"] = str(c.id);
-    o["name"] = str(c.name);
-    o["role"] = str(roleId(c.role));
+    o.open('{');
+    o.key("id");
+    o.string(c.id);
+    o.key("name");
+    o.string(c.name);
+    o.key("role");
+    o.string(roleId(c.role));
     putStr(o, "description", c.description);
     if (c.binding.isBound()) {
-        ojson b = ojson::object();
-        b["profile"] = str(c.binding.profile);
-        putStr(b, "plan", c.binding.plan);
-        putStr(b, "instance", c.binding.instance);
-        o["binding"] = std::move(b);
+        o.key("binding");
+        o.open('{');
+        o.key("profile");
+        o.string(c.binding.profile);
+        putStr(o, "plan", c.binding.plan);
+        putStr(o, "instance", c.binding.instance);
+        o.close();
     }
     putStr(o, "region", c.region);
     putStr(o, "domain", c.domain);
-    if (ojson w = writeWorkload(c.workload); !w.empty())
-        o["workload"] = std::move(w);
-    if (ojson t = writeTraffic(c.traffic); !t.empty())
-        o["traffic"] = std::move(t);
+    writeWorkload(o, c.workload);
+    writeTraffic(o, c.traffic);
     if (!c.env.empty()) {
-        ojson env = ojson::array();
+        o.key("env");
+        o.open('[');
         for (const auto &var : c.env) {
-            ojson e = ojson::object();
-            e["name"] = str(var.name);
-            putBool(e, "secret", var.secret);
+            o.item();
+            o.open('{');
+            o.key("name");
+            o.string(var.name);
+            putBool(o, "secret", var.secret);
             if (!var.secret) // a secret's value is never written (docs/file-format.md)
-                putStr(e, "value", var.value);
-            env.push_back(std::move(e));
+                putStr(o, "value", var.value);
+            o.close();
         }
-        o["env"] = std::move(env);
+        o.close();
     }
-    return o;
+    o.close();
 }
 
-ojson writeConnection(const Connection &c)
+void writeConnection(Writer &o, const Connection &c)
 {
-    ojson o = ojson::object();
-    o["id"] = str(c.id);
-    o["from"] = str(c.from);
-    o["to"] = str(c.to);
-    o["protocol"] = str(protocolId(c.protocol));
+    o.open('{');
+    o.key("id");
+    o.string(c.id);
+    o.key("from");
+    o.string(c.from);
+    o.key("to");
+    o.string(c.to);
+    o.key("protocol");
+    o.string(protocolId(c.protocol));
     putStr(o, "via", c.via);
     putBool(o, "pooled", c.pooled);
-    return o;
+    o.close();
 }
 
-ojson writeAssumptions(const Assumptions &a)
+void writeAssumptions(Writer &o, const Assumptions &a)
 {
-    ojson o = ojson::object();
-    ojson t = ojson::object();
-    t["low"] = num(a.trafficLow);
-    t["typical"] = num(a.trafficTypical);
-    t["high"] = num(a.trafficHigh);
-    o["traffic"] = std::move(t);
+    o.key("assumptions");
+    o.open('{');
+    o.key("traffic");
+    o.open('{');
+    o.key("low");
+    o.number(a.trafficLow);
+    o.key("typical");
+    o.number(a.trafficTypical);
+    o.key("high");
+    o.number(a.trafficHigh);
+    o.close();
     putNum(o, "monthly_budget", a.monthlyBudget);
-    ojson slo = ojson::object();
-    putNum(slo, "p50_ms", a.slo.p50Ms);
-    putNum(slo, "p95_ms", a.slo.p95Ms);
-    putNum(slo, "availability_pct", a.slo.availabilityPct);
-    if (!slo.empty())
-        o["slo"] = std::move(slo);
-    return o;
+    const Writer::Mark m = o.mark();
+    o.key("slo");
+    o.open('{');
+    putNum(o, "p50_ms", a.slo.p50Ms);
+    putNum(o, "p95_ms", a.slo.p95Ms);
+    putNum(o, "availability_pct", a.slo.availabilityPct);
+    o.closeOrDrop(m);
+    o.close();
 }
 
 } // namespace
@@ -813,49 +1006,76 @@ ProjectLoad loadProjectFile(const QString &path)
 
 QByteArray serializeProject(const Project &p)
 {
-    ojson root = ojson::object();
-    root["format"] = "stackplan";
-    root["version"] = kProjectFormatVersion;
-    root["name"] = str(p.name);
-    putStr(root, "description", p.description);
-    root["assumptions"] = writeAssumptions(p.assumptions);
-    root["baseline"] = str(p.baseline);
-    ojson options = ojson::array();
-    ojson layout = ojson::object();
+    // About 700 bytes a component and 150 a connection in the canonical layout.
+    size_t estimate = 4096;
+    for (const auto &o : p.options)
+        estimate += 800 * o.components.size() + 160 * o.connections.size();
+    Writer w(estimate);
+    w.open('{');
+    w.key("format");
+    w.string(QStringLiteral("stackplan"));
+    w.key("version");
+    w.integer(kProjectFormatVersion);
+    w.key("name");
+    w.string(p.name);
+    putStr(w, "description", p.description);
+    writeAssumptions(w, p.assumptions);
+    w.key("baseline");
+    w.string(p.baseline);
+    w.key("options");
+    w.open('[');
     for (const auto &o : p.options) {
-        ojson opt = ojson::object();
-        opt["id"] = str(o.id);
-        opt["name"] = str(o.name);
-        putStr(opt, "description", o.description);
-        ojson comps = ojson::array();
-        for (const auto &c : o.components)
-            comps.push_back(writeComponent(c));
-        opt["components"] = std::move(comps);
-        ojson conns = ojson::array();
-        for (const auto &c : o.connections)
-            conns.push_back(writeConnection(c));
-        opt["connections"] = std::move(conns);
-        options.push_back(std::move(opt));
-
-        ojson positions = ojson::object();
+        w.item();
+        w.open('{');
+        w.key("id");
+        w.string(o.id);
+        w.key("name");
+        w.string(o.name);
+        putStr(w, "description", o.description);
+        w.key("components");
+        w.open('[');
+        for (const auto &c : o.components) {
+            w.item();
+            writeComponent(w, c);
+        }
+        w.close();
+        w.key("connections");
+        w.open('[');
+        for (const auto &c : o.connections) {
+            w.item();
+            writeConnection(w, c);
+        }
+        w.close();
+        w.close();
+    }
+    w.close();
+    // The layout of each option, in component order; options without one are left out.
+    w.key("layout");
+    w.open('{');
+    for (const auto &o : p.options) {
+        const Writer::Mark m = w.mark();
+        w.key(o.id);
+        w.open('{');
         for (const auto &c : o.components) {
             const auto it = o.layout.find(c.id);
             if (it == o.layout.end())
                 continue;
-            ojson e = ojson::object();
-            e["x"] = num(it->second.x);
-            e["y"] = num(it->second.y);
-            putBool(e, "pinned", it->second.pinned);
-            positions[str(c.id)] = std::move(e);
+            w.key(c.id);
+            w.open('{');
+            w.key("x");
+            w.number(it->second.x);
+            w.key("y");
+            w.number(it->second.y);
+            putBool(w, "pinned", it->second.pinned);
+            w.close();
         }
-        if (!positions.empty())
-            layout[str(o.id)] = std::move(positions);
+        w.closeOrDrop(m);
     }
-    root["options"] = std::move(options);
-    root["layout"] = std::move(layout);
-    std::string out = root.dump(2, ' ', false, json::error_handler_t::replace);
+    w.close();
+    w.close();
+    std::string out = w.take();
     out += '\n';
-    return QByteArray::fromStdString(out);
+    return QByteArray(out.data(), qsizetype(out.size()));
 }
 
 bool saveProjectFile(const Project &project, const QString &path, QString *error)

@@ -65,29 +65,31 @@ DirectConnections directConnections(const Context &ctx, const QString &dbId)
     return out;
 }
 
-void checkPooling(Context &ctx)
+} // namespace
+
+void checkPooling(Context &ctx, const Connection &conn)
 {
-    for (const auto &conn : ctx.option.connections) {
+    {
         if (conn.protocol != Protocol::Sql || conn.pooled || !conn.via.isEmpty())
-            continue;
+            return;
         const Component *from = ctx.component(conn.from);
         const Component *to = ctx.component(conn.to);
         const ResolvedBinding *src = ctx.bindingOf(conn.from);
         const ResolvedBinding *dst = ctx.bindingOf(conn.to);
         if (!from || !to || !src || !isSqlDatabase(*to, dst))
-            continue;
+            return;
         const auto &caps = src->capabilities;
         const QString exec = caps.execution ? caps.execution->value : QString();
         const bool ephemeral = exec == QLatin1String("request-scoped")
                                || exec == QLatin1String("serverless-container")
                                || (caps.scaleToZero && caps.scaleToZero->value);
         if (!ephemeral)
-            continue;
+            return;
         // Every instance opens its own connections: fine while they all fit the database.
         const DirectConnections direct = directConnections(ctx, to->id);
         const Limit *dbLimit = dst ? dst->limit(QStringLiteral("db_connections")) : nullptr;
         if (direct.total && dbLimit && *direct.total <= dbLimit->value)
-            continue;
+            return;
         QString message;
         if (direct.total && dbLimit)
             message = QStringLiteral("%1 runs on %2 (%3) and connects to %4 directly: up to %5 "
@@ -114,6 +116,10 @@ void checkPooling(Context &ctx)
             setFact(f, dbLimit->fact);
         } else if (caps.execution) {
             setFact(f, caps.execution->fact);
+        }
+        if (!ctx.wantsFixes(f.subjects)) {
+            ctx.out.push_back(std::move(f));
+            return;
         }
         if (dst && dst->capabilities.pooler) {
             Connection pooled = conn;
@@ -158,12 +164,12 @@ void checkPooling(Context &ctx)
     }
 }
 
-void checkDbCapacity(Context &ctx)
+void checkDbCapacity(Context &ctx, const Component &db)
 {
-    for (const auto &db : ctx.option.components) {
+    {
         const ResolvedBinding *rb = ctx.bindingOf(db.id);
         if (!rb || !isSqlDatabase(db, rb))
-            continue;
+            return;
         struct Term {
             QString text;
             double value;
@@ -224,22 +230,23 @@ void checkDbCapacity(Context &ctx)
             f.unit = QStringLiteral("connections");
             setFact(f, l->fact);
             // Fix: the smallest size of the same plan whose limit suffices.
-            for (const auto &inst : rb->plan->instances) {
-                const ResolvedBinding *bigger
-                    = ctx.catalogue.resolved(Binding{rb->profile->id, rb->plan->id, inst.id});
-                const Limit *bl = bigger ? bigger->limit(QString::fromLatin1(key)) : nullptr;
-                if (bl && bl->value >= sum) {
-                    Component changed = db;
-                    changed.binding.instance = inst.id;
-                    Fix fix;
-                    fix.label = QStringLiteral("Resize %1 to %2 (%3 %4 connections)")
-                                    .arg(db.name, inst.name, num(bl->value), kind);
-                    fix.edit.text = fix.label;
-                    fix.edit.ops.push_back(op::UpdateComponent{ctx.option.id, changed});
-                    f.fixes.push_back(std::move(fix));
-                    break;
+            if (ctx.wantsFixes(f.subjects))
+                for (const auto &inst : rb->plan->instances) {
+                    const ResolvedBinding *bigger
+                        = ctx.catalogue.resolved(Binding{rb->profile->id, rb->plan->id, inst.id});
+                    const Limit *bl = bigger ? bigger->limit(QString::fromLatin1(key)) : nullptr;
+                    if (bl && bl->value >= sum) {
+                        Component changed = db;
+                        changed.binding.instance = inst.id;
+                        Fix fix;
+                        fix.label = QStringLiteral("Resize %1 to %2 (%3 %4 connections)")
+                                        .arg(db.name, inst.name, num(bl->value), kind);
+                        fix.edit.text = fix.label;
+                        fix.edit.ops.push_back(op::UpdateComponent{ctx.option.id, changed});
+                        f.fixes.push_back(std::move(fix));
+                        break;
+                    }
                 }
-            }
             ctx.out.push_back(std::move(f));
         };
         check(direct, "db_connections", QStringLiteral("direct"));
@@ -263,12 +270,24 @@ void checkAvailability(Context &ctx)
         }
         return n;
     };
-    std::stable_sort(paths.begin(), paths.end(), [&](const auto &a, const auto &b) {
-        return unknownCount(a) < unknownCount(b);
-    });
+    {
+        // Counted once per path, not once per comparison.
+        std::vector<std::pair<int, size_t>> order;
+        order.reserve(paths.size());
+        for (size_t i = 0; i < paths.size(); ++i)
+            order.emplace_back(unknownCount(paths[i]), i);
+        std::stable_sort(order.begin(), order.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
+        std::vector<std::vector<QString>> sorted;
+        sorted.reserve(paths.size());
+        for (const auto &[count, i] : order)
+            sorted.push_back(std::move(paths[i]));
+        paths = std::move(sorted);
+    }
     std::set<QString> reported;
     int findings = 0;
     std::vector<QString> unknownIds; // components without an SLA on some path, in first-seen order
+    QSet<QString> unknownSeen;       // the same, to look up
     int uncheckable = 0;
     for (const auto &path : paths) {
         double product = 1;
@@ -300,8 +319,10 @@ void checkAvailability(Context &ctx)
         if (!unknown.isEmpty()) {
             // The path cannot be checked; a known part already below the target still fails.
             for (const auto &id : unknown)
-                if (std::find(unknownIds.begin(), unknownIds.end(), id) == unknownIds.end())
+                if (!unknownSeen.contains(id)) {
+                    unknownSeen.insert(id);
                     unknownIds.push_back(id);
+                }
             ++uncheckable;
             if (pct >= *target - 1e-9)
                 continue;
@@ -450,12 +471,12 @@ void checkBudget(Context &ctx, const BillModel &bill)
     }
 }
 
-} // namespace
-
 void checkGraph(Context &ctx)
 {
-    checkPooling(ctx);
-    checkDbCapacity(ctx);
+    for (const auto &conn : ctx.option.connections)
+        checkPooling(ctx, conn);
+    for (const auto &db : ctx.option.components)
+        checkDbCapacity(ctx, db);
     checkAvailability(ctx);
     {
         std::optional<BillModel> own;
@@ -466,12 +487,17 @@ void checkGraph(Context &ctx)
         checkBudget(ctx, bill);
     }
     if (ctx.option.components.size() > 1) {
-        // Linked: from, to or via of a connection, which the index lists per component.
         for (const auto &c : ctx.option.components)
-            if (ctx.connectionsOf(c.id).empty())
-                ctx.out.push_back(makeFinding("graph.isolated", Severity::Warning, ctx, {c.id},
-                                              QStringLiteral("%1 has no connection").arg(c.name)));
+            checkIsolated(ctx, c);
     }
+}
+
+void checkIsolated(Context &ctx, const Component &c)
+{
+    // Linked: from, to or via of a connection, which the index lists per component.
+    if (ctx.connectionsOf(c.id).empty())
+        ctx.out.push_back(makeFinding("graph.isolated", Severity::Warning, ctx, {c.id},
+                                      QStringLiteral("%1 has no connection").arg(c.name)));
 }
 
 } // namespace stackplan::rules

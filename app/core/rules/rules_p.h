@@ -91,6 +91,16 @@ std::vector<Fix> rebindFixes(const Context &ctx, const Component &c);
 // appended to ctx.out; validation runs it for every component, then checkGraph once.
 void checkOne(Context &ctx, const Component &c);
 void checkGraph(Context &ctx);
+// The parts of checkGraph, for incremental validation: the pooling of one connection (a
+// finding about a connection into an SQL database, which depends on the database's other
+// clients), the connection capacity of one database, the availability of every request path,
+// the quotas and budget on the option's bill model, and a component without connections.
+void checkPooling(Context &ctx, const Connection &conn);
+void checkDbCapacity(Context &ctx, const Component &db);
+void checkAvailability(Context &ctx);
+void checkQuotas(Context &ctx, const BillModel &bill);
+void checkBudget(Context &ctx, const BillModel &bill);
+void checkIsolated(Context &ctx, const Component &c);
 
 // Position for a component added by a fix, below `near`.
 LayoutEntry positionNear(const Option &o, const QString &near, int slot);
